@@ -1,0 +1,1 @@
+"""News: categories and the articles staff publish in them."""

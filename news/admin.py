@@ -1,0 +1,99 @@
+"""Staff pages for categories and articles, with the rich-text editor on the article body."""
+
+from ckeditor_uploader.widgets import CKEditorUploadingWidget
+from django import forms
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from portal.images import preview_html
+
+from .models import Article, Category
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "order", "slug"]
+    list_editable = ["order"]
+    list_filter = ["parent"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "category", "lead", "body", "cover", "cover_caption",
+            "status", "published_at", "is_featured", "author_line",
+        ]  # fmt: skip
+        # The editor lives only here: the model stores plain, sanitised HTML in a TextField.
+        widgets = {"body": CKEditorUploadingWidget(), "lead": forms.Textarea(attrs={"rows": 3})}
+
+    class Media:
+        js = ["js/editor-csrf.js"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
+    list_display = ["title", "category", "status", "published_at", "is_featured", "thumbnail"]
+    list_filter = ["status", "is_featured", "category", "published_at"]
+    list_select_related = ["category"]
+    search_fields = ["title", "lead"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["cover_preview", "created_at", "updated_at"]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
+        (_("Ảnh đại diện"), {"fields": ["cover", "cover_preview", "cover_caption"]}),
+        (
+            _("Xuất bản"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "is_featured",
+                    "author_line",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("Ảnh"))
+    def thumbnail(self, article):
+        return preview_html(article.cover_small, 80)
+
+    @admin.display(description=_("Xem trước ảnh"))
+    def cover_preview(self, article):
+        return preview_html(article.cover_small, 320)
+
+    def view_on_site(self, article):
+        return article.get_absolute_url()
+
+    @admin.action(description=_("Xuất bản các bài viết đã chọn"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Article.Status.PUBLISHED)
+
+    @admin.action(description=_("Chuyển các bài viết đã chọn về bản nháp"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Article.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        # Saved one by one so that model save logic and signals (cache invalidation) run.
+        changed = 0
+        for article in queryset.exclude(status=status):
+            article.status = status
+            if status == Article.Status.PUBLISHED and article.published_at > timezone.now():
+                article.published_at = timezone.now()
+            article.save()
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("Đã cập nhật %d bài viết.", "Đã cập nhật %d bài viết.", changed) % changed,
+            messages.SUCCESS,
+        )

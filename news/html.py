@@ -1,0 +1,64 @@
+"""Sanitising of article bodies written by staff in the rich-text editor."""
+
+import nh3
+
+ALLOWED_TAGS = nh3.ALLOWED_TAGS | {
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "colgroup",
+    "col",
+    "span",
+    "div",
+    "u",
+    "s",
+    "hr",
+    "sup",
+    "sub",
+    "p",
+    "br",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"style", "class"},
+    "a": {"href", "title", "target"},
+    "img": {"src", "alt", "width", "height", "title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "table": {"border", "cellpadding", "cellspacing"},
+    "ol": {"start", "type"},
+}
+# Only the layout the editor offers; position, background URLs and the like are dropped.
+ALLOWED_STYLE_PROPERTIES = {
+    "text-align",
+    "width",
+    "height",
+    "float",
+    "margin",
+    "margin-left",
+    "margin-right",
+    "vertical-align",
+    "border-width",
+    "border-style",
+    "list-style-type",
+}
+
+
+def clean_body(html):
+    """Keep staff formatting, images, tables and links; drop scripts, handlers and bad URLs."""
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+        filter_style_properties=ALLOWED_STYLE_PROPERTIES,
+        strip_comments=True,
+    )

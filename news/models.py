@@ -1,0 +1,187 @@
+"""Categories and articles: what staff publish and what readers may see."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from portal.images import refresh_renditions
+from portal.text import fold, vietnamese_slugify
+from portal.uploads import UploadTo, validate_image
+
+from .html import clean_body
+
+SEARCH_MAX_TERMS = 8
+
+
+def unique_slug(model, text, instance_pk=None, max_length=200):
+    """A slug for ``text`` not yet used by another row of ``model``: "le-hoi", "le-hoi-2", ..."""
+    base = vietnamese_slugify(text)[:max_length].strip("-") or "bai-viet"
+    slug, number = base, 1
+    others = model.objects.exclude(pk=instance_pk)
+    while others.filter(slug=slug).exists():
+        number += 1
+        suffix = f"-{number}"
+        slug = base[: max_length - len(suffix)] + suffix
+    return slug
+
+
+class CategoryQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Category(models.Model):
+    name = models.CharField(_("tên chuyên mục"), max_length=120)
+    slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chuyên mục cha"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, self.pk, max_length=140)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+    def with_children_ids(self):
+        return [self.pk, *self.children.values_list("pk", flat=True)]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles a reader may see: published, and their publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        return self.select_related("category").defer("body", "search_text")
+
+    def in_category(self, category):
+        return self.filter(category_id__in=category.with_children_ids())
+
+    def latest_per_category(self, per_category):
+        """The newest ``per_category`` articles of every category, in one query."""
+        ranked = self.annotate(
+            rank=Window(
+                RowNumber(), partition_by=F("category_id"), order_by=F("published_at").desc()
+            )
+        )
+        return ranked.filter(rank__lte=per_category)
+
+    def search(self, query):
+        """Articles whose title, lead or body hold every word of ``query``, accents optional."""
+        terms = fold(query).split()[:SEARCH_MAX_TERMS]
+        if not terms:
+            return self.none()
+        condition = Q()
+        for term in terms:
+            condition &= Q(search_text__contains=term)
+        return self.filter(condition)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PUBLISHED = "published", _("Đã xuất bản")
+
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+    category = models.ForeignKey(
+        Category, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
+    lead = models.TextField(_("tóm tắt (sapo)"), blank=True)
+    body = models.TextField(_("nội dung"), blank=True)
+    cover = models.ImageField(
+        _("ảnh đại diện"), upload_to=UploadTo("covers"), blank=True, validators=[validate_image]
+    )
+    cover_caption = models.CharField(_("chú thích ảnh"), max_length=255, blank=True)
+    cover_small = models.ImageField(upload_to=UploadTo("renditions"), blank=True, editable=False)
+    cover_large = models.ImageField(upload_to=UploadTo("renditions"), blank=True, editable=False)
+    author_line = models.CharField(_("tác giả / nguồn"), max_length=200, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("thời gian xuất bản"), default=timezone.now)
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
+    # Title, lead and body text without accents, so "hoi nghi" finds "hội nghị" on any database.
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            models.Index(
+                fields=["category", "status", "-published_at"], name="article_category_idx"
+            ),
+            models.Index(
+                fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    COVER_RENDITIONS = {"cover_small": 480, "cover_large": 1200}
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, self.pk)
+        self.body = clean_body(self.body)
+        self.search_text = fold(" ".join([self.title, self.lead, strip_tags(self.body)]))
+        refresh_renditions(self, "cover", self.COVER_RENDITIONS)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {
+                *update_fields,
+                "body",
+                "search_text",
+                *self.COVER_RENDITIONS,
+            }
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    @property
+    def canonical_url(self):
+        return settings.SITE_URL + self.get_absolute_url()
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def related(self, limit=5):
+        return (
+            Article.objects.published()
+            .for_listing()
+            .filter(category_id=self.category_id)
+            .exclude(pk=self.pk)[:limit]
+        )

@@ -1,0 +1,23 @@
+"""sitemap.xml sections: every public article and category."""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Article, Category
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        return Article.objects.published().only("slug", "updated_at").order_by("-published_at")
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class CategorySitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Category.objects.all()

@@ -1,0 +1,84 @@
+"""Public news pages: home, category, article, search; views only turn HTTP into model calls."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from .models import Article, Category
+
+HOME_FEATURED = 5
+HOME_PER_CATEGORY = 4
+SEARCH_MAX_LENGTH = 100
+MAX_PAGE = 1000
+
+
+def paginate(request, queryset):
+    """One page of ``queryset``; a page number that is not a page is a 404, not a slow query."""
+    paginator = Paginator(queryset, settings.NEWS_PAGE_SIZE)
+    number = request.GET.get("page", "1")
+    if not number.isdigit() or int(number) > MAX_PAGE:
+        raise Http404
+    try:
+        return paginator.page(number)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404 from None
+
+
+@require_safe
+def home(request):
+    published = Article.objects.published().for_listing()
+    featured = list(published.filter(is_featured=True)[:HOME_FEATURED])
+    latest = published.latest_per_category(HOME_PER_CATEGORY).order_by("-published_at")
+    by_category = {}
+    for article in latest:
+        by_category.setdefault(article.category_id, []).append(article)
+    sections = [
+        (category, by_category[category.pk])
+        for category in Category.objects.all()
+        if category.pk in by_category
+    ]
+    return render(request, "news/home.html", {"featured": featured, "sections": sections})
+
+
+@require_safe
+def category_detail(request, slug):
+    category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
+    articles = Article.objects.published().for_listing().in_category(category)
+    return render(
+        request,
+        "news/category.html",
+        {"category": category, "page": paginate(request, articles)},
+    )
+
+
+@require_safe
+def article_detail(request, slug):
+    articles = Article.objects.select_related("category", "category__parent")
+    if not (request.user.is_authenticated and request.user.is_staff):
+        articles = articles.published()
+    article = get_object_or_404(articles, slug=slug)
+    response = render(
+        request,
+        "news/article_detail.html",
+        {
+            "article": article,
+            "related": list(article.related()),
+            "is_preview": not article.is_public,
+        },
+    )
+    if not article.is_public:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].strip()
+    page = None
+    if query:
+        articles = Article.objects.published().for_listing().search(query)
+        page = paginate(request, articles)
+    return render(request, "news/search.html", {"query": query, "page": page})

@@ -1,0 +1,30 @@
+"""The reader's IP address, taken from X-Forwarded-For only through trusted proxies."""
+
+import ipaddress
+
+from django.conf import settings
+
+
+def _valid_ip(value):
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request):
+    """Return the client's IP as the nearest trusted proxy saw it, else ``REMOTE_ADDR``.
+
+    With ``TRUSTED_PROXY_COUNT = n``, each of our n proxies appended the address it saw, so the
+    client is the n-th entry from the right; anything left of it is the reader's own, forgeable
+    text and is never used.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    remote_addr = _valid_ip(request.META.get("REMOTE_ADDR", "")) or "0.0.0.0"  # noqa: S104
+    if proxies <= 0:
+        return remote_addr
+    forwarded = [part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part.strip() for part in forwarded if part.strip()]
+    if len(forwarded) < proxies:
+        return remote_addr
+    return _valid_ip(forwarded[-proxies]) or remote_addr

@@ -1,0 +1,29 @@
+"""The staff groups and what each may do; kept in step with the models after every migrate."""
+
+EDITORS = "Biên tập viên"
+MODERATORS = "Kiểm duyệt viên"
+
+# Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
+GROUP_MODELS = {
+    EDITORS: [
+        ("news", "article"),
+        ("news", "category"),
+        ("portal", "townmap"),
+        ("portal", "song"),
+        ("portal", "websitelink"),
+    ],
+    MODERATORS: [],
+}
+
+
+def ensure_staff_groups(**kwargs):
+    """Create the groups and grant their permissions; safe to run again (post_migrate)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for group_name, models in GROUP_MODELS.items():
+        group, _created = Group.objects.get_or_create(name=group_name)
+        for app_label, model_name in models:
+            permissions = Permission.objects.filter(
+                content_type__app_label=app_label, content_type__model=model_name
+            )
+            group.permissions.add(*permissions)

@@ -1,0 +1,116 @@
+"""Upload checks and names: real images (checked by Pillow) and audio, stored under new names."""
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+MAX_IMAGE_PIXELS = 40_000_000
+
+# Magic numbers of the audio formats an HTML5 audio element plays everywhere.
+AUDIO_SIGNATURES = {
+    "mp3": (
+        lambda head: head.startswith(b"ID3") or head[:2] in {b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"}
+    ),
+    "ogg": (lambda head: head.startswith(b"OggS")),
+    "wav": (lambda head: head.startswith(b"RIFF") and head[8:12] == b"WAVE"),
+    "m4a": (lambda head: head[4:8] == b"ftyp"),
+}
+AUDIO_CONTENT_TYPES = {
+    "mp3": "audio/mpeg",
+    "ogg": "audio/ogg",
+    "wav": "audio/wav",
+    "m4a": "audio/mp4",
+}
+
+
+def _megabytes(size):
+    return f"{size / 1024 / 1024:.0f}"
+
+
+def image_format(file):
+    """Return the Pillow format name of ``file`` or raise a Vietnamese ValidationError."""
+    limit = settings.IMAGE_UPLOAD_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("Ảnh quá lớn: tối đa %(limit)s MB.") % {"limit": _megabytes(limit)}, code="too_large"
+        )
+    not_an_image = ValidationError(
+        _("Tệp tải lên không phải là ảnh hợp lệ (chỉ nhận JPEG, PNG, GIF hoặc WebP)."),
+        code="invalid_image",
+    )
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            fmt = image.format
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise not_an_image from None
+    finally:
+        file.seek(0)
+    if fmt not in IMAGE_FORMATS:
+        raise not_an_image
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."), code="too_many_pixels")
+    return fmt
+
+
+def validate_image(file):
+    # FieldFile of an unchanged, already stored image: it was checked when uploaded.
+    if getattr(file, "_committed", False):
+        return
+    image_format(file)
+
+
+def audio_format(file):
+    limit = settings.AUDIO_UPLOAD_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("Tệp âm thanh quá lớn: tối đa %(limit)s MB.") % {"limit": _megabytes(limit)},
+            code="too_large",
+        )
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    for extension, matches in AUDIO_SIGNATURES.items():
+        if matches(head):
+            return extension
+    raise ValidationError(
+        _("Tệp tải lên không phải là âm thanh hợp lệ (MP3, OGG, WAV hoặc M4A)."),
+        code="invalid_audio",
+    )
+
+
+def validate_audio(file):
+    if getattr(file, "_committed", False):
+        return
+    audio_format(file)
+
+
+@deconstructible
+class UploadTo:
+    """``upload_to`` that stores a file as ``<folder>/<yyyy>/<mm>/<random>.<ext>``.
+
+    The reader-visible name never comes from the uploader, so no uploaded name can collide,
+    traverse folders or pose as another type.
+    """
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        extension = PurePosixPath(filename).suffix.lower().lstrip(".")
+        if not extension.isalnum() or len(extension) > 5:
+            extension = "bin"
+        now = timezone.now()
+        return f"{self.folder}/{now:%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, UploadTo) and other.folder == self.folder

@@ -1,0 +1,34 @@
+"""The site's URLs: public pages, feeds, sitemap, the admin and the editor's upload views."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.views.decorators.cache import never_cache
+
+from news import editor
+from news.sitemaps import ArticleSitemap, CategorySitemap
+
+from . import views
+
+admin.site.site_header = settings.SITE_NAME
+admin.site.site_title = "Quản trị cổng thông tin"
+admin.site.index_title = "Quản trị nội dung"
+
+sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+
+urlpatterns = [
+    path("ckeditor/upload/", editor.upload_image, name="ckeditor_upload"),
+    path("ckeditor/browse/", never_cache(editor.browse_images), name="ckeditor_browse"),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("captcha/", include("captcha.urls")),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.health, name="health"),
+    path("", include("news.urls")),
+]
+
+if settings.DEBUG:
+    # In production the web server serves uploads (README.md, "Production").
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,1 @@
+"""Readers' feedback on an article: star votes and captcha-guarded comments."""
