@@ -75,6 +75,12 @@ class ArticleQuerySet(models.QuerySet):
         """Articles a reader may see: published, and their publish time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published articles still waiting for their publish time, soonest first."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        ).order_by("published_at")
+
     def for_listing(self):
         return self.select_related("category").defer("body", "search_text")
 

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from portal.pagecache import reader_page
+
 from . import feeds, views
 
 app_name = "news"
@@ -11,6 +13,6 @@ urlpatterns = [
     path("chuyen-muc/<slug:slug>/", views.category_detail, name="category"),
     path("bai-viet/<slug:slug>/", views.article_detail, name="article"),
     path("tim-kiem/", views.search, name="search"),
-    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
-    path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category_feed"),
+    path("rss/", reader_page()(feeds.LatestArticlesFeed()), name="feed"),
+    path("rss/<slug:slug>/", reader_page()(feeds.CategoryFeed()), name="category_feed"),
 ]

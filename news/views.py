@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from portal.pagecache import reader_page
+
 from .models import Article, Category
 
 HOME_FEATURED = 5
@@ -27,6 +29,7 @@ def paginate(request, queryset):
 
 
 @require_safe
+@reader_page()
 def home(request):
     published = Article.objects.published().for_listing()
     featured = list(published.filter(is_featured=True)[:HOME_FEATURED])
@@ -43,6 +46,7 @@ def home(request):
 
 
 @require_safe
+@reader_page()
 def category_detail(request, slug):
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     articles = Article.objects.published().for_listing().in_category(category)
@@ -54,6 +58,7 @@ def category_detail(request, slug):
 
 
 @require_safe
+@reader_page("article", "slug")
 def article_detail(request, slug):
     articles = Article.objects.select_related("category", "category__parent")
     if not (request.user.is_authenticated and request.user.is_staff):

@@ -38,9 +38,14 @@ def refresh_renditions(instance, source_field, renditions):
     missing = any(not getattr(instance, field_name) for field_name in renditions)
     if source._committed and not missing:
         return
-    with source.open("rb") as file:
+    if source._committed:
+        with source.open("rb") as file:
+            for field_name, width in renditions.items():
+                setattr(instance, field_name, make_rendition(file, width))
+    else:
+        # A fresh upload: read it in place, it must stay open for the field to store it.
         for field_name, width in renditions.items():
-            setattr(instance, field_name, make_rendition(file, width))
+            setattr(instance, field_name, make_rendition(source.file, width))
 
 
 def preview_html(file, width=120):

@@ -11,6 +11,7 @@ from news import editor
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 from . import views
+from .pagecache import reader_page
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = "Quản trị cổng thông tin"
@@ -23,7 +24,12 @@ urlpatterns = [
     path("ckeditor/browse/", never_cache(editor.browse_images), name="ckeditor_browse"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("captcha/", include("captcha.urls")),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        reader_page()(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.health, name="health"),
     path("", include("news.urls")),

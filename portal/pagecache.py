@@ -1,0 +1,129 @@
+"""Whole-page cache for anonymous readers, with versioned keys so edits show within seconds.
+
+A page is cached only when it is the same for every reader: an anonymous GET without a session
+or messages cookie, answered 200 without cookies. Keys carry a site version, bumped by any edit
+that can change every page (an article, a category, a sidebar block), and optionally a version of
+one object (an article's feedback), bumped by a new vote or an approved comment. Old keys are
+never deleted, they simply stop being asked for and expire.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control, quote_etag
+from django.utils.http import http_date
+
+SITE_VERSION_KEY = "pagecache:site"
+NEXT_CHANGE_KEY = "pagecache:next-change"
+CACHEABLE_QUERY_KEYS = {"page"}
+
+
+def _version(key):
+    version = cache.get(key)
+    if version is None:
+        # A random start, so that a lost version key never brings back pages cached before it.
+        version = time.time_ns()
+        cache.add(key, version, timeout=None)
+        version = cache.get(key, version)
+    return version
+
+
+def bump(key=SITE_VERSION_KEY):
+    cache.set(key, time.time_ns(), timeout=None)
+
+
+def forget_site_pages(**kwargs):
+    """Every cached page goes stale: for edits that can show on any page."""
+    bump(SITE_VERSION_KEY)
+    cache.delete(NEXT_CHANGE_KEY)
+
+
+def _object_version_key(scope, identifier):
+    return f"pagecache:{scope}:{identifier}"
+
+
+def forget_object_pages(scope, identifier):
+    """Pages cached under ``scope``/``identifier`` (e.g. one article's page) go stale."""
+    bump(_object_version_key(scope, identifier))
+
+
+def site_version():
+    """The site version, bumped first if a scheduled article's publish time has come."""
+    from news.models import Article
+
+    next_change = cache.get(NEXT_CHANGE_KEY)
+    if next_change is None:
+        upcoming = Article.objects.scheduled().values_list("published_at", flat=True).first()
+        next_change = upcoming.timestamp() if upcoming else float("inf")
+        cache.set(NEXT_CHANGE_KEY, next_change, settings.PAGE_CACHE_SECONDS)
+    elif time.time() >= next_change:
+        forget_site_pages()
+    return _version(SITE_VERSION_KEY)
+
+
+def is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    # A session may be staff; a messages cookie means a message to show only to this reader.
+    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+        return False
+    return set(request.GET) <= CACHEABLE_QUERY_KEYS
+
+
+def is_cacheable_response(request, response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def reader_page(scope=None, identified_by=None):
+    """Cache a public view's page for anonymous readers.
+
+    With ``scope``, the page also carries the version of one object, named by the view argument
+    ``identified_by``: ``reader_page("article", "slug")`` goes stale on
+    ``forget_object_pages("article", slug)``.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not is_cacheable_request(request):
+                return view(request, *args, **kwargs)
+            parts = [str(site_version())]
+            if scope:
+                parts.append(str(_version(_object_version_key(scope, kwargs[identified_by]))))
+            path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+            key = f"pagecache:page:{':'.join(parts)}:{path}"
+            response = cache.get(key)
+            if response is not None:
+                response["X-Page-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            if is_cacheable_response(request, response):
+                _mark_for_revalidation(response)
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                response["X-Page-Cache"] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+def _mark_for_revalidation(response):
+    # Browsers keep the page but ask again each time; the ETag makes that answer a cheap 304.
+    response["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
+    response.setdefault("Last-Modified", http_date())
+    patch_cache_control(response, max_age=0, must_revalidate=True, public=True)

@@ -1,0 +1,87 @@
+"""Article rules: Vietnamese slugs, sanitised bodies, who may see what, accent-free search."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from factories import make_article, make_category
+
+from news.models import Article
+from portal.text import fold, vietnamese_slugify
+
+pytestmark = pytest.mark.django_db
+
+
+def test_vietnamese_title_becomes_a_readable_slug():
+    assert vietnamese_slugify("Đồng chí Lê Thành Đông") == "dong-chi-le-thanh-dong"
+    assert (
+        vietnamese_slugify("Hội nghị giao ban Quý I năm 2023") == "hoi-nghi-giao-ban-quy-i-nam-2023"
+    )
+
+
+def test_article_gets_its_slug_from_the_title_and_never_a_duplicate():
+    first = make_article(title="Lễ hội Đền Củi")
+    second = make_article(title="Lễ hội đền Củi")
+    assert first.slug == "le-hoi-den-cui"
+    assert second.slug == "le-hoi-den-cui-2"
+
+
+def test_folding_removes_every_vietnamese_accent():
+    assert fold("ĐƯỜNG Hồ Chí Minh, phường Bắc Hồng") == "duong ho chi minh, phuong bac hong"
+
+
+def test_body_keeps_staff_formatting_but_not_scripts():
+    article = make_article(
+        body=(
+            '<p style="text-align:center;position:fixed">Chào <strong>bà con</strong></p>'
+            '<script>alert("x")</script>'
+            '<img src="/media/editor/a.png" alt="Ảnh" onerror="alert(1)" width="300">'
+            '<a href="javascript:alert(1)">bấm</a> <a href="https://chinhphu.vn">Chính phủ</a>'
+            "<table><tr><td>Ô 1</td></tr></table>"
+        )
+    )
+    body = Article.objects.get(pk=article.pk).body
+    assert "<strong>bà con</strong>" in body
+    assert 'style="text-align:center"' in body
+    assert '<img src="/media/editor/a.png" alt="Ảnh" width="300">' in body
+    assert "<table>" in body and "<td>Ô 1</td>" in body
+    assert 'href="https://chinhphu.vn"' in body
+    for forbidden in ("<script", "onerror", "javascript:", "position"):
+        assert forbidden not in body
+
+
+def test_only_published_articles_whose_time_has_come_are_public():
+    now = timezone.now()
+    public = make_article(published_at=now - timedelta(minutes=1))
+    make_article(status=Article.Status.DRAFT)
+    make_article(published_at=now + timedelta(days=1))
+    assert list(Article.objects.published()) == [public]
+
+
+def test_search_finds_vietnamese_text_with_or_without_accents():
+    meeting = make_article(title="Hội nghị giao ban quý III", lead="Thường trực Thị ủy chủ trì.")
+    make_article(title="Khai giảng năm học mới", body="<p>Các trường đã sẵn sàng.</p>")
+    for query in ("hoi nghi", "Hội nghị", "HOI NGHI", "thi uy chu tri", "giao   ban"):
+        assert list(Article.objects.published().search(query)) == [meeting], query
+
+
+def test_search_needs_every_word_and_ignores_empty_queries():
+    make_article(title="Hội nghị giao ban")
+    assert not Article.objects.search("hoi nghi nong dan").exists()
+    assert not Article.objects.search("   ").exists()
+
+
+def test_search_reads_the_body_text_not_its_markup():
+    article = make_article(body='<p class="lua-chon">Trồng lúa <em>hữu cơ</em></p>')
+    assert list(Article.objects.search("lua huu co")) == [article]
+    assert not Article.objects.search("lua-chon").exists()
+
+
+def test_latest_per_category_gives_each_category_its_newest_articles():
+    now = timezone.now()
+    news, culture = make_category(), make_category()
+    newest = [make_article(category=news, published_at=now - timedelta(hours=h)) for h in (1, 2)]
+    make_article(category=news, published_at=now - timedelta(hours=3))
+    only = make_article(category=culture)
+    latest = Article.objects.published().latest_per_category(2)
+    assert sorted(a.pk for a in latest) == sorted([*(a.pk for a in newest), only.pk])

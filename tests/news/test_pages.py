@@ -1,0 +1,188 @@
+"""The public pages a reader opens: home, category, article, search, feeds, sitemap, robots."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from factories import image_upload, make_article, make_category
+
+from news.models import Article
+from portal.models import Song, TownMap, WebsiteLink
+from portal.pagecache import forget_object_pages
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_featured_articles_and_the_latest_of_each_category(client):
+    category = make_category(name="Kinh tế")
+    featured = make_article(title="Khánh thành cầu mới", is_featured=True, category=category)
+    latest = make_article(title="Giá lúa vụ hè thu ổn định", category=category)
+    page = client.get("/").content.decode()
+    assert "Tin nổi bật" in page
+    assert featured.title in page and latest.title in page
+    assert "Kinh tế" in page
+
+
+def test_category_page_lists_newest_first_and_paginates(client, settings):
+    settings.NEWS_PAGE_SIZE = 2
+    category = make_category(name="Thông báo")
+    now = timezone.now()
+    titles = [f"Thông báo số {n}" for n in range(1, 4)]
+    for hours, title in enumerate(titles, start=1):
+        make_article(title=title, category=category, published_at=now - timedelta(hours=hours))
+    first = client.get(category.get_absolute_url()).content.decode()
+    second = client.get(category.get_absolute_url() + "?page=2").content.decode()
+    assert first.index("Thông báo số 1") < first.index("Thông báo số 2")
+    assert "Thông báo số 3" not in first and "Thông báo số 3" in second
+    assert client.get(category.get_absolute_url() + "?page=9").status_code == 404
+    assert client.get(category.get_absolute_url() + "?page=abc").status_code == 404
+
+
+def test_category_page_includes_its_subcategories(client):
+    parent = make_category(name="Văn hóa - Xã hội")
+    child = make_category(name="Giáo dục", parent=parent)
+    article = make_article(title="Trường học đón học sinh", category=child)
+    assert article.title in client.get(parent.get_absolute_url()).content.decode()
+
+
+def test_article_page_shows_the_whole_article_in_vietnamese_format(client):
+    parent = make_category(name="Tin tức")
+    category = make_category(name="Sự kiện", parent=parent)
+    published_at = timezone.make_aware(timezone.datetime(2023, 4, 6, 8, 30))
+    article = make_article(
+        title="Giao ban công tác dân vận",
+        lead="Hội nghị đánh giá kết quả quý I.",
+        body="<p>Nội dung <strong>chi tiết</strong>.</p>",
+        category=category,
+        published_at=published_at,
+        cover=image_upload(size=(1600, 900)),
+        cover_caption="Toàn cảnh hội nghị",
+        author_line="Văn phòng Thị ủy",
+    )
+    related = make_article(title="Tin liên quan cùng chuyên mục", category=category)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "06/04/2023 08:30" in page
+    assert "Hội nghị đánh giá kết quả quý I." in page
+    assert "<strong>chi tiết</strong>" in page
+    assert "Toàn cảnh hội nghị" in page and "Văn phòng Thị ủy" in page
+    assert parent.name in page and category.name in page
+    assert related.title in page
+    assert (
+        f'<link rel="canonical" href="http://127.0.0.1:8000{article.get_absolute_url()}">' in page
+    )
+    assert '<meta property="og:title" content="Giao ban công tác dân vận">' in page
+    assert article.cover_large.url in page
+
+
+def test_article_page_shows_a_resized_cover_not_the_raw_upload(client):
+    article = make_article(cover=image_upload(size=(2400, 1600)))
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert article.cover.url not in page
+    assert article.cover_large.width == 1200 and article.cover_small.width == 480
+    assert article.cover_large.name.endswith(".webp")
+
+
+def test_script_in_a_body_never_reaches_the_page(client):
+    article = make_article(
+        body='<p>Tin</p><script>alert(1)</script><img src="x" onerror="alert(2)">'
+    )
+    # A row written around the model (raw SQL, a bad import) is cleaned again at render time.
+    Article.objects.filter(pk=article.pk).update(body="<p>Tin</p><script>alert(3)</script>")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "alert(" not in page and "onerror" not in page
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        {"status": Article.Status.DRAFT},
+        {"published_at": timezone.now() + timedelta(days=2)},
+    ],
+    ids=["draft", "future"],
+)
+def test_hidden_articles_are_404_for_readers_and_previewable_by_staff(client, editor, hidden):
+    article = make_article(title="Bài chưa công bố", **hidden)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert article.title not in client.get("/").content.decode()
+    assert article.title not in client.get("/rss/").content.decode()
+    assert article.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+    assert article.title not in client.get("/tim-kiem/?q=bai+chua+cong+bo").content.decode()
+    client.force_login(editor)
+    preview = client.get(article.get_absolute_url())
+    assert preview.status_code == 200
+    assert "Bản xem trước" in preview.content.decode()
+    assert "no-store" in preview["Cache-Control"]
+
+
+def test_search_page_finds_articles_typed_without_accents(client):
+    article = make_article(title="Hội nghị tổng kết công tác nông nghiệp")
+    page = client.get("/tim-kiem/", {"q": "hoi nghi nong nghiep"}).content.decode()
+    assert article.title in page
+    assert "Tìm thấy 1 bài viết" in page
+    empty = client.get("/tim-kiem/", {"q": "khong co gi"}).content.decode()
+    assert "Không tìm thấy bài viết nào" in empty
+
+
+def test_feeds_list_the_latest_articles_site_wide_and_per_category(client):
+    culture, sport = make_category(name="Văn hóa"), make_category(name="Thể thao")
+    festival = make_article(title="Lễ hội truyền thống", category=culture)
+    race = make_article(title="Giải chạy việt dã", category=sport)
+    site_feed = client.get("/rss/")
+    assert site_feed["Content-Type"].startswith("application/rss+xml")
+    assert festival.title in site_feed.content.decode() and race.title in site_feed.content.decode()
+    culture_feed = client.get(f"/rss/{culture.slug}/").content.decode()
+    assert festival.title in culture_feed and race.title not in culture_feed
+
+
+def test_sitemap_and_robots_point_search_engines_at_public_pages(client):
+    article = make_article()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert article.get_absolute_url() in sitemap
+    assert article.category.get_absolute_url() in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
+    assert "Disallow: /admin/" in robots
+
+
+def test_sidebar_shows_the_map_songs_and_links_staff_manage(client):
+    TownMap.objects.create(title="Bản đồ hành chính", image=image_upload(size=(900, 600)))
+    Song.objects.create(title="Khúc hát quê hương", audio=_wav_upload())
+    WebsiteLink.objects.create(title="Cổng Chính phủ", url="https://chinhphu.vn")
+    WebsiteLink.objects.create(title="Liên kết ẩn", url="https://example.org", is_shown=False)
+    page = client.get("/").content.decode()
+    assert "Bản đồ thị xã" in page and "Các ca khúc hay" in page and "Liên kết website" in page
+    assert "<audio controls" in page and "Khúc hát quê hương" in page
+    assert 'href="https://chinhphu.vn" target="_blank" rel="noopener noreferrer"' in page
+    assert "Liên kết ẩn" not in page
+
+
+def test_article_page_needs_few_queries_however_many_related_articles_and_blocks(
+    client, django_assert_max_num_queries
+):
+    category = make_category()
+    article = make_article(category=category)
+    for number in range(8):
+        make_article(category=category, title=f"Tin liên quan {number}")
+        WebsiteLink.objects.create(title=f"Trang {number}", url=f"https://example{number}.vn")
+        Song.objects.create(title=f"Bài hát {number}", audio=_wav_upload())
+    client.get(article.get_absolute_url())  # fills the site-shell cache
+    forget_object_pages("article", article.slug)  # but renders the page itself again
+    with django_assert_max_num_queries(3):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "Tin liên quan 7" in response.content.decode()
+
+
+def _wav_upload():
+    import io
+    import wave
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as audio:
+        audio.setnchannels(1)
+        audio.setsampwidth(2)
+        audio.setframerate(8000)
+        audio.writeframes(b"\x00\x00" * 800)
+    return SimpleUploadedFile("bai-hat.wav", buffer.getvalue(), content_type="audio/wav")
