@@ -1,0 +1,106 @@
+"""Moderation of readers' comments, and the feedback shown on each article's admin page."""
+
+from django.contrib import admin, messages
+from django.template.defaultfilters import floatformat
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Comment
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "name", "article", "status", "created_at", "ip", "has_reply"]
+    list_filter = ["status", "created_at"]
+    list_select_related = ["article"]
+    search_fields = ["text", "name", "ip"]
+    date_hierarchy = "created_at"
+    actions = ["approve", "reject", "mark_spam"]
+    fields = [
+        "article", "name", "email", "ip", "created_at", "text", "status", "reply",
+        "replied_by", "replied_at",
+    ]  # fmt: skip
+    readonly_fields = [
+        "article", "name", "email", "ip", "created_at", "text", "replied_by", "replied_at",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request):
+        # Comments come from readers, through the captcha.
+        return False
+
+    @admin.display(description=_("Bình luận"))
+    def excerpt(self, comment):
+        return Truncator(comment.text).chars(80)
+
+    @admin.display(description=_("Đã trả lời"), boolean=True)
+    def has_reply(self, comment):
+        return bool(comment.reply)
+
+    def save_model(self, request, comment, form, change):
+        services.save_moderated_comment(comment, set(form.changed_data), request.user)
+
+    def _moderate(self, request, queryset, status):
+        changed = services.moderate(queryset, status)
+        self.message_user(
+            request,
+            ngettext("Đã cập nhật %d bình luận.", "Đã cập nhật %d bình luận.", changed) % changed,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Duyệt các bình luận đã chọn"), permissions=["change"])
+    def approve(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.APPROVED)
+
+    @admin.action(description=_("Từ chối các bình luận đã chọn"), permissions=["change"])
+    def reject(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.REJECTED)
+
+    @admin.action(description=_("Đánh dấu thư rác các bình luận đã chọn"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.SPAM)
+
+
+class CommentInline(admin.TabularInline):
+    """An article's comments, read only (moderation happens on the comment's own page).
+
+    The admin leaves the inline out for staff without a permission on comments.
+    """
+
+    model = Comment
+    fields = ["name", "text", "status", "created_at", "reply"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["-created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ArticleFeedbackAdmin:
+    """Mixed into news.admin.ArticleAdmin: the article's rating figures and comments."""
+
+    inlines = [CommentInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "rating_figures"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is None:
+            return fieldsets
+        return [*fieldsets, (_("Đánh giá của bạn đọc"), {"fields": ["rating_figures"]})]
+
+    @admin.display(description=_("Đánh giá"))
+    def rating_figures(self, article):
+        rating = services.rating_of(article)
+        return _("lượt đánh giá: %(count)d, trung bình: %(average)s") % {
+            "count": rating.vote_count,
+            "average": floatformat(rating.average, 1),
+        }

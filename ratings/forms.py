@@ -1,0 +1,140 @@
+"""The star form and the comment form, shared by the article page and its no-JavaScript page."""
+
+from captcha.conf import settings as captcha_settings
+from captcha.fields import CaptchaField, CaptchaTextInput
+from django import forms
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.validators import MaxLengthValidator
+from django.forms.widgets import MultiWidget
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import MAX_STARS, MIN_STARS, Comment
+
+STAR_CHOICES = [
+    (stars, _("%(stars)d sao") % {"stars": stars}) for stars in range(MIN_STARS, MAX_STARS + 1)
+]
+STARS_OUT_OF_RANGE = _("Số sao phải là một số từ 1 đến 5.")
+WRONG_CAPTCHA = _("Mã xác thực không đúng.")
+
+
+class VoteForm(forms.Form):
+    stars = forms.TypedChoiceField(
+        label=_("Chọn số sao"),
+        choices=STAR_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Vui lòng chọn số sao (từ 1 đến 5)."),
+            "invalid_choice": STARS_OUT_OF_RANGE,
+        },
+    )
+
+
+class CaptchaWidget(CaptchaTextInput):
+    """The captcha with a Vietnamese image text; ``lazy`` renders it without a key.
+
+    A lazy captcha writes nothing to the database: the page that shows it can be cached, and
+    static/js/feedback.js fetches a key and image when the reader starts to comment.
+    """
+
+    template_name = "ratings/widgets/captcha.html"
+    # A <label> for the answer box, not a <legend> for the key and the box together.
+    use_fieldset = False
+    lazy = False
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.lazy:
+            return MultiWidget.render(self, name, ["", ""], attrs=attrs, renderer=renderer)
+        return super().render(name, value, attrs=attrs, renderer=renderer)
+
+    def get_context(self, name, value, attrs):
+        if self.lazy:
+            context = MultiWidget.get_context(self, name, value, attrs)
+            context.update(image=None, audio=None)
+        else:
+            context = super().get_context(name, value, attrs)
+        # HTML allows neither `required` nor `autocomplete` on a hidden input (the key's field).
+        hidden_key = context["widget"]["subwidgets"][0]["attrs"]
+        hidden_key.pop("required", None)
+        hidden_key.pop("autocomplete", None)
+        context["refresh_url"] = self.refresh_url()
+        context["image_size"] = captcha_settings.CAPTCHA_IMAGE_SIZE or (120, 44)
+        return context
+
+
+class CommentForm(forms.ModelForm):
+    # Left empty by people, filled in by form-filling robots.
+    website = forms.CharField(
+        label=_("Để trống ô này"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    captcha = CaptchaField(
+        label=_("Mã xác thực"),
+        widget=CaptchaWidget,
+        error_messages={
+            "invalid": WRONG_CAPTCHA,
+            "required": _("Vui lòng nhập mã xác thực."),
+            "incomplete": _("Vui lòng nhập mã xác thực."),
+        },
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "text"]
+        labels = {
+            "name": _("Họ và tên"),
+            "email": _("Thư điện tử (không bắt buộc, không hiển thị)"),
+            "text": _("Nội dung bình luận"),
+        }
+        error_messages = {
+            "name": {"required": _("Vui lòng nhập họ và tên.")},
+            "text": {"required": _("Vui lòng nhập nội dung bình luận.")},
+            "email": {"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "text": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, article, ip=None, lazy_captcha=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.ip = ip
+        self.fields["captcha"].widget.lazy = lazy_captcha
+        self.max_length = settings.RATINGS_COMMENT_MAX_LENGTH
+        self.fields["text"].validators.append(
+            MaxLengthValidator(
+                self.max_length,
+                message=_(
+                    "Bình luận dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+                ),
+            )
+        )
+        self.fields["text"].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": self.max_length}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            raise forms.ValidationError(
+                _("Bình luận chưa được gửi: ô “Để trống ô này” phải để trống."), code="honeypot"
+            )
+        if self.ip and services.comment_limit_reached(self.ip):
+            raise forms.ValidationError(
+                _("Bạn đã gửi quá nhiều bình luận trong một giờ. Vui lòng thử lại sau."),
+                code="rate_limited",
+            )
+        return cleaned_data
+
+    @property
+    def is_rate_limited(self):
+        return self.has_error(NON_FIELD_ERRORS, code="rate_limited")
+
+    def save(self, commit=True):
+        data = self.cleaned_data
+        return services.post_comment(
+            self.article, self.ip, name=data["name"], email=data["email"], text=data["text"]
+        )

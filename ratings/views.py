@@ -1,0 +1,191 @@
+"""Readers' votes and comments over HTTP: forms in, ratings.services calls, HTML or JSON out.
+
+The article page itself is cached and carries no token or captcha (see DEVELOPERS.md), so its
+script fetches a CSRF token from ``csrf_token`` and posts here with ``Accept: application/json``;
+without JavaScript the reader uses ``feedback_page``, whose forms post here and come back (PRG).
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST, require_safe
+
+from news.models import Article
+from portal.clientip import client_ip
+
+from . import services
+from .forms import CommentForm, VoteForm
+
+VOTER_COOKIE_SALT = "ratings.voter"
+VOTER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+
+
+def feedback_context(article, *, vote_form=None, comment_form=None, on_article_page=False):
+    """What the feedback block shows; on the cached article page nothing in it is per reader."""
+    return {
+        "article": article,
+        "rating": services.rating_of(article),
+        "comments": article.comments.approved(),
+        "vote_form": vote_form or VoteForm(),
+        "comment_form": comment_form or CommentForm(article=article, lazy_captcha=on_article_page),
+        "on_article_page": on_article_page,
+        "feedback_url": reverse("ratings:feedback", kwargs={"slug": article.slug}),
+        "vote_url": reverse("ratings:vote", kwargs={"slug": article.slug}),
+        "comment_url": reverse("ratings:comment", kwargs={"slug": article.slug}),
+        "csrf_url": reverse("ratings:csrf"),
+        "town_name": settings.TOWN_NAME,
+    }
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def published_article(slug):
+    article = Article.objects.published().filter(slug=slug).first()
+    if article is None:
+        raise Http404(_("Không tìm thấy bài viết này, hoặc bài viết chưa được xuất bản."))
+    return article
+
+
+def voter_cookie_name():
+    # Browsers bind a __Host- cookie to this host over HTTPS, out of reach of sibling subdomains.
+    return "__Host-ratings_voter" if settings.SESSION_COOKIE_SECURE else "ratings_voter"
+
+
+def read_voter_id(request):
+    voter_id = request.get_signed_cookie(voter_cookie_name(), default="", salt=VOTER_COOKIE_SALT)
+    return voter_id if len(voter_id) == 32 and voter_id.isalnum() else ""
+
+
+def remember_voter(response, voter_id):
+    response.set_signed_cookie(
+        voter_cookie_name(),
+        voter_id,
+        salt=VOTER_COOKIE_SALT,
+        max_age=VOTER_COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def render_feedback_page(request, article, status=200, **forms):
+    context = feedback_context(article, **forms)
+    return render(request, "ratings/feedback_page.html", context, status=status)
+
+
+def json_not_found(request, exception):
+    return JsonResponse({"message": str(exception.args[0])}, status=404)
+
+
+@never_cache
+@require_GET
+def csrf_token(request):
+    return JsonResponse({"token": get_token(request)})
+
+
+@never_cache
+@require_safe
+def feedback_page(request, slug):
+    article = published_article(slug)
+    # The article page's star form comes here without JavaScript, with the chosen stars.
+    chosen = VoteForm(request.GET) if "stars" in request.GET else None
+    initial = {"stars": chosen.cleaned_data["stars"]} if chosen and chosen.is_valid() else None
+    return render_feedback_page(request, article, vote_form=VoteForm(initial=initial))
+
+
+@never_cache
+@require_POST
+def vote(request, slug):
+    try:
+        article = published_article(slug)
+    except Http404 as error:
+        if wants_json(request):
+            return json_not_found(request, error)
+        raise
+    form = VoteForm(request.POST)
+    status = 400
+    if form.is_valid():
+        voter_id = read_voter_id(request) or services.new_voter_id()
+        try:
+            rating = services.cast_vote(
+                article, voter_id, client_ip(request), form.cleaned_data["stars"]
+            )
+        except services.VoteLimitReached:
+            form.add_error(
+                None,
+                _(
+                    "Đã có quá nhiều lượt đánh giá bài viết này từ địa chỉ mạng của bạn hôm nay. "
+                    "Vui lòng thử lại vào ngày mai."
+                ),
+            )
+            status = 429
+        else:
+            message = _("Cảm ơn bạn đã đánh giá bài viết.")
+            if wants_json(request):
+                response = JsonResponse(
+                    {
+                        "message": message,
+                        "vote_count": rating.vote_count,
+                        "average": str(rating.average),
+                        "figures_html": render_to_string(
+                            "ratings/_figures.html", {"rating": rating}, request
+                        ),
+                    }
+                )
+            else:
+                messages.success(request, message)
+                response = redirect("ratings:feedback", slug=article.slug)
+            remember_voter(response, voter_id)
+            return response
+    if wants_json(request):
+        errors = [str(error) for error in form.non_field_errors() + form["stars"].errors]
+        return JsonResponse({"message": " ".join(errors)}, status=status)
+    return render_feedback_page(request, article, status=status, vote_form=form)
+
+
+@never_cache
+@require_POST
+def comment(request, slug):
+    try:
+        article = published_article(slug)
+    except Http404 as error:
+        if wants_json(request):
+            return json_not_found(request, error)
+        raise
+    form = CommentForm(request.POST, article=article, ip=client_ip(request))
+    if form.is_valid():
+        comment = form.save()
+        if comment.is_public:
+            message = _("Cảm ơn bạn, bình luận của bạn đã được đăng.")
+        else:
+            message = _("Bình luận của bạn đang chờ kiểm duyệt")
+        if not wants_json(request):
+            messages.success(request, message)
+            return redirect(reverse("ratings:feedback", kwargs={"slug": article.slug}))
+        comment_html = ""
+        if comment.is_public:
+            comment_html = render_to_string(
+                "ratings/_comment.html",
+                {"comment": comment, "town_name": settings.TOWN_NAME},
+                request,
+            )
+        return JsonResponse({"message": message, "comment_html": comment_html})
+    status = 429 if form.is_rate_limited else 400
+    if not wants_json(request):
+        return render_feedback_page(request, article, status=status, comment_form=form)
+    context = feedback_context(article, comment_form=form)
+    return JsonResponse(
+        {
+            "message": _("Bình luận chưa được gửi. Vui lòng xem lại các ô được đánh dấu."),
+            "form_html": render_to_string("ratings/_comment_form.html", context, request),
+        },
+        status=status,
+    )
