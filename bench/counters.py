@@ -1,0 +1,200 @@
+"""Benchmark: what the visit counters cost on the article page, counters on against off.
+
+Migrates a throwaway database, creates a few articles, serves the portal with gunicorn on
+127.0.0.1 twice (2 workers each, production settings): one with STATS_ENABLED=0 on port 8101,
+one counting on port 8102. wrk (16 connections) drives one article page on each server in
+turn, in --rounds short bursts that add up to --seconds per server, so that other load on the
+machine hits both alike. Every wrk request carries a reader cookie; a reader reads
+--pages-per-visit pages, then a new reader starts a visit, so the real counting path runs
+(visit and article view writes, presence, the footer's counters).
+
+    .venv/bin/python bench/counters.py                 # SQLite (counts straight in the database)
+    .venv/bin/python bench/counters.py --postgres      # PostgreSQL + Redis (buffered counts)
+    .venv/bin/python bench/counters.py --pages-per-visit 1   # worst case: a new visit per request
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+PORTS = {False: 8101, True: 8102}
+ARTICLE = "/bai-viet/counters-1/"
+PG_DATABASE = "stats_counters_bench"
+REDIS_DB = 12
+MAX_COST = 0.10
+LUA = ROOT / "bench" / "counters.lua"
+# A new letter for each wrk run: its readers are new readers.
+READER_PREFIXES = iter("abcdefghijklmnopqrstuvwxyz")
+
+
+def environment(args, workdir):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STATS_"))}
+    env.update(
+        DJANGO_SECRET_KEY="counters-bench-" + "k" * 50,
+        DJANGO_HTTPS="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_MEDIA_ROOT=str(workdir / "media"),
+        DJANGO_CACHE_DIR=str(workdir / "cache"),
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    if args.postgres:
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"
+        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{REDIS_DB}"
+        env["STATS_REDIS_PREFIX"] = "stats-bench:"
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{workdir / 'counters.sqlite3'}"
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def prepare(env, args):
+    if args.postgres:
+        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
+        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {PG_DATABASE}"], check=True)
+        subprocess.run([*psql, f"CREATE DATABASE {PG_DATABASE}"], check=True)
+        subprocess.run(["redis-cli", "-n", str(REDIS_DB), "flushdb"], check=True, stdout=-3)
+    manage = [str(BIN / "python"), "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([str(BIN / "python"), "bench/counters_seed.py"], env=env, check=True, cwd=ROOT)
+
+
+def serve(env, enabled):
+    port = PORTS[enabled]
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "portal.wsgi", f"--bind=127.0.0.1:{port}", "--workers=2"],
+        env=dict(env, STATS_ENABLED="1" if enabled else "0"),
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{ARTICLE}", timeout=2) as page:  # noqa: S310
+                page.read()
+                return server
+        except OSError:
+            time.sleep(0.3)
+    stop(server)
+    raise SystemExit(f"gunicorn did not answer on port {port} within 30 s")
+
+
+def stop(server):
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def drive(env, args, enabled, seconds):
+    url = f"http://127.0.0.1:{PORTS[enabled]}{ARTICLE}"
+    wrk_env = dict(
+        env,
+        PAGES_PER_VISIT=str(args.pages_per_visit),
+        COOKIE_NAME="reader",
+        READER_PREFIX=next(READER_PREFIXES),
+    )
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "-s", str(LUA), url],
+        env=wrk_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "seconds": parse_seconds(re.search(r"requests in ([\d.]+\w+),", output).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def parse_seconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
+
+
+def counted(env):
+    script = (
+        "from stats import services; from stats.models import DailyVisits, ArticleViews;"
+        "services.flush(); print(DailyVisits.objects.total(), ArticleViews.objects.count())"
+    )
+    output = subprocess.run(
+        [str(BIN / "python"), "manage.py", "shell", "-c", script],
+        env=env, cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    return int(output[-2])
+
+
+def measure(env, args):
+    """Alternate bursts on the two servers; total requests over total time for each."""
+    totals = {False: {"requests": 0, "seconds": 0.0, "errors": 0}, True: None}
+    totals[True] = dict(totals[False])
+    burst = max(args.seconds // args.rounds, 1)
+    for _round in range(args.rounds):
+        for enabled in (False, True):
+            figures = drive(env, args, enabled, burst)
+            for name in totals[enabled]:
+                totals[enabled][name] += figures[name]
+    for figures in totals.values():
+        figures["rps"] = figures["requests"] / figures["seconds"]
+    return totals[False], totals[True]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL + Redis")
+    parser.add_argument("--seconds", type=int, default=10, help="wrk time per server")
+    parser.add_argument("--rounds", type=int, default=2, help="bursts per server")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--pages-per-visit", type=int, default=5)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    workdir = Path(tempfile.mkdtemp(prefix="counters-bench-"))
+    env = environment(args, workdir)
+    servers = []
+    try:
+        prepare(env, args)
+        before = counted(env)
+        servers = [serve(env, enabled=False), serve(env, enabled=True)]
+        off, on = measure(env, args)
+        for server in servers:
+            stop(server)
+        servers = []
+        visits = counted(env) - before
+    finally:
+        for server in servers:
+            stop(server)
+        shutil.rmtree(workdir, ignore_errors=True)
+    ratio = on["rps"] / off["rps"]
+    store = "PostgreSQL + Redis" if args.postgres else "SQLite (database store)"
+    print(
+        f"{store}, gunicorn 2 workers per server, wrk -t2 -c{args.connections}, "
+        f"{args.rounds} x {args.seconds // args.rounds}s per server, "
+        f"{ARTICLE}, {args.pages_per_visit} pages per visit, {os.cpu_count()} CPUs"
+    )
+    for label, figures in (("counters off", off), ("counters on ", on)):
+        print(
+            f"{label}: {figures['rps']:9.1f} req/s "
+            f"({figures['requests']} requests, non-2xx {figures['errors']})"
+        )
+    print(
+        f"on/off ratio: {ratio:.1%} (cost {1 - ratio:.1%}, limit {MAX_COST:.0%}); "
+        f"visits counted during the run: {visits} for {on['requests']} requests "
+        f"(expected about {on['requests'] // args.pages_per_visit})"
+    )
+    sys.exit(0 if 1 - ratio < MAX_COST and not on["errors"] else 1)
+
+
+if __name__ == "__main__":
+    main()

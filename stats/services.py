@@ -1,0 +1,94 @@
+"""Counting page views and reading the counters, for the middleware, templates and commands."""
+
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+from django.utils import timezone
+
+from .models import COUNTERS_CACHE_KEY, ArticleViews, FlushedBatch, SiteCounter
+from .stores import counter_store
+
+ARTICLE_ID_SECONDS = 5 * 60
+FLUSHED_BATCH_DAYS = 30
+
+# Slug -> id of published articles, per process: an article page view then needs no query.
+_article_ids = LocMemCache("stats-article-ids", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+_next_housekeeping = 0.0
+
+
+def published_article_id(slug):
+    from news.models import Article
+
+    article_id = _article_ids.get(slug)
+    if article_id is None:
+        article_id = (
+            Article.objects.published().filter(slug=slug).values_list("pk", flat=True).first() or 0
+        )
+        _article_ids.set(slug, article_id, ARTICLE_ID_SECONDS)
+    return article_id or None
+
+
+def count_page_view(view, now=None):
+    """Count a reader's page view: a visit, an article view, presence, as the store decides."""
+    now = now or timezone.now()
+    store = counter_store()
+    article_id = published_article_id(view.article_slug) if view.article_slug else None
+    store.record(view, article_id, now)
+    _housekeep_now_and_then(store, now)
+
+
+def _housekeep_now_and_then(store, now):
+    global _next_housekeeping
+    if time.monotonic() < _next_housekeeping:
+        return
+    _next_housekeeping = time.monotonic() + settings.STATS_FLUSH_SECONDS
+    store.housekeep(now)
+
+
+def flush():
+    """Add buffered counts to the database (Redis store); returns the visits added."""
+    return counter_store().flush()
+
+
+def clean(now=None):
+    """Flush, then delete presence rows of finished visits and old batch records."""
+    now = now or timezone.now()
+    store = counter_store()
+    flushed = store.flush()
+    readers = store.housekeep(now)
+    batches, _by_model = FlushedBatch.objects.filter(
+        flushed_at__lt=now - timedelta(days=FLUSHED_BATCH_DAYS)
+    ).delete()
+    return {"flushed_visits": flushed, "readers": readers, "batches": batches}
+
+
+def site_counters():
+    """Total visits and readers online, cached: shown in every page's footer."""
+    counters = cache.get(COUNTERS_CACHE_KEY)
+    if counters is None:
+        counters = {
+            "total": SiteCounter.load().total,
+            "online": counter_store().online(timezone.now()),
+        }
+        cache.set(COUNTERS_CACHE_KEY, counters, settings.STATS_DISPLAY_CACHE_SECONDS)
+    return counters
+
+
+def article_views(article_id):
+    key = f"stats:article-views:{article_id}"
+    views = cache.get(key)
+    if views is None:
+        views = ArticleViews.of(article_id)
+        cache.set(key, views, settings.STATS_DISPLAY_CACHE_SECONDS)
+    return views
+
+
+def forget_recent():
+    """Drop per-process memos (tests, or after editing counts by hand)."""
+    global _next_housekeeping
+    _article_ids.clear()
+    counter_store().forget_recent()
+    _next_housekeeping = time.monotonic() + settings.STATS_FLUSH_SECONDS

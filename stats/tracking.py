@@ -1,0 +1,100 @@
+"""Which requests are page views of a reader, and which reader made them."""
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+
+from portal.clientip import client_ip
+
+COOKIE_ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
+ARTICLE_VIEW_NAME = "news:article"
+
+
+@dataclass(frozen=True)
+class PageView:
+    reader_key: str
+    # For a reader whose cookie is brand new: the IP + user agent key their first page was
+    # counted under, so that the visit carries on instead of starting again.
+    fallback_key: str
+    article_slug: str | None
+    new_cookie: str | None
+
+
+@lru_cache(maxsize=8)
+def _bot_pattern(pattern):
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def is_bot(request):
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    return not user_agent or bool(_bot_pattern(settings.STATS_BOT_USER_AGENTS).search(user_agent))
+
+
+def _is_ignored_path(path):
+    prefixes = [settings.STATIC_URL, settings.MEDIA_URL, "/" + settings.ADMIN_URL]
+    prefixes += settings.STATS_IGNORED_PATHS
+    return any(path.startswith(prefix) for prefix in prefixes if prefix)
+
+
+def is_page_view(request, response):
+    """A reader's GET of an HTML page answered 200; not a prefetch, a file, the admin or a probe."""
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and response.get("Content-Type", "").startswith("text/html")
+        and "prefetch" not in request.META.get("HTTP_SEC_PURPOSE", "")
+        and "prefetch" not in request.META.get("HTTP_PURPOSE", "")
+        and not _is_ignored_path(request.path_info)
+        and not is_bot(request)
+    )
+
+
+def address_key(request):
+    """A key for a reader without our cookie: a keyed hash of IP and user agent, never the IP."""
+    text = f"{client_ip(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
+    digest = hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256)
+    return "h:" + digest.hexdigest()[:32]
+
+
+def article_slug(request):
+    """The article slug when the request is an article page, resolved even for cached pages."""
+    match = request.resolver_match
+    if match is None:
+        # A page served from the page cache never reached URL resolution.
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return None
+    if match.view_name != ARTICLE_VIEW_NAME:
+        return None
+    return match.kwargs.get("slug")
+
+
+def page_view(request, response):
+    """The page view this request/response pair is, or None when it does not count."""
+    if not is_page_view(request, response):
+        return None
+    fallback_key = address_key(request)
+    cookie_id = request.COOKIES.get(settings.STATS_COOKIE_NAME, "")
+    if COOKIE_ID.match(cookie_id):
+        return PageView("c:" + cookie_id, fallback_key, article_slug(request), None)
+    # No cookie (a first page, or a reader who refuses cookies): counted under IP + user agent,
+    # and offered a cookie that takes the visit over from the next page on.
+    return PageView(fallback_key, fallback_key, article_slug(request), secrets.token_urlsafe(16))
+
+
+def set_reader_cookie(response, cookie_id):
+    response.set_cookie(
+        settings.STATS_COOKIE_NAME,
+        cookie_id,
+        max_age=settings.STATS_COOKIE_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
