@@ -5,13 +5,14 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_protect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from portal.uploads import UploadTo, image_format
+from portal.uploads import IMAGE_FORMATS, UploadTo, image_format
 
 
-@staff_member_required
+# The method check comes first, so that a wrong method is a 405 for anyone, not a login redirect.
 @require_POST
+@staff_member_required
 @csrf_protect
 def upload_image(request):
     """Check the file with Pillow before django-ckeditor stores it; CKEditor shows the error."""
@@ -21,13 +22,16 @@ def upload_image(request):
             {"uploaded": 0, "error": {"message": "Không có tệp nào được gửi."}}, status=400
         )
     try:
-        image_format(upload)
+        fmt = image_format(upload)
     except ValidationError as error:
         return JsonResponse({"uploaded": 0, "error": {"message": error.messages[0]}}, status=400)
+    # The stored name's extension, hence the type the file is served as, comes from the content:
+    # a PNG sent as "anh.html" must never be served as a page.
+    upload.name = f"image.{IMAGE_FORMATS[fmt]}"
     return ckeditor_views.upload(request)
 
 
-browse_images = staff_member_required(ckeditor_views.browse)
+browse_images = require_safe(staff_member_required(ckeditor_views.browse))
 
 
 def generated_filename(filename, request):

@@ -50,7 +50,7 @@ class TownMap(SidebarBlock):
 class Song(SidebarBlock):
     performer = models.CharField(_("trình bày"), max_length=200, blank=True)
     audio = models.FileField(
-        _("tệp âm thanh"), upload_to=UploadTo("songs"), validators=[validate_audio]
+        _("tệp âm thanh"), upload_to=UploadTo("songs", kind="audio"), validators=[validate_audio]
     )
 
     class Meta(SidebarBlock.Meta):

@@ -94,23 +94,36 @@ def validate_audio(file):
     audio_format(file)
 
 
+# What each kind of upload may be stored as; anything else gets the kind's first extension.
+STORED_EXTENSIONS = {
+    "image": ["jpg", "jpeg", "png", "gif", "webp"],
+    "audio": ["mp3", "ogg", "wav", "m4a"],
+}
+
+
 @deconstructible
 class UploadTo:
     """``upload_to`` that stores a file as ``<folder>/<yyyy>/<mm>/<random>.<ext>``.
 
-    The reader-visible name never comes from the uploader, so no uploaded name can collide,
-    traverse folders or pose as another type.
+    The stored name never comes from the uploader, so no uploaded name can collide or traverse
+    folders; and its extension, which decides the type the file is served as, is always one of
+    the kind's own: a checked image or song named "trang.html" is never served as a page.
     """
 
-    def __init__(self, folder):
+    def __init__(self, folder, kind="image"):
         self.folder = folder
+        self.kind = kind
 
     def __call__(self, instance, filename):
+        allowed = STORED_EXTENSIONS[self.kind]
         extension = PurePosixPath(filename).suffix.lower().lstrip(".")
-        if not extension.isalnum() or len(extension) > 5:
-            extension = "bin"
+        if extension not in allowed:
+            extension = allowed[0]
         now = timezone.now()
         return f"{self.folder}/{now:%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
     def __eq__(self, other):
-        return isinstance(other, UploadTo) and other.folder == self.folder
+        return isinstance(other, UploadTo) and (other.folder, other.kind) == (
+            self.folder,
+            self.kind,
+        )

@@ -2,13 +2,17 @@
 // request headers from config.fileTools_requestHeaders, read at upload time.
 (function () {
   "use strict";
-  if (!window.CKEDITOR) {
-    return;
-  }
-  window.CKEDITOR.on("instanceReady", function (event) {
+  function sendTokenWithUploads() {
     var field = document.querySelector("input[name=csrfmiddlewaretoken]");
-    if (field) {
-      event.editor.config.fileTools_requestHeaders = { "X-CSRFToken": field.value };
+    if (window.CKEDITOR && field) {
+      // Every editor's config inherits from CKEDITOR.config, even an editor already created.
+      window.CKEDITOR.config.fileTools_requestHeaders = { "X-CSRFToken": field.value };
     }
-  });
+  }
+  // The admin loads this file before ckeditor.js (media order), so wait for the whole page.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", sendTokenWithUploads);
+  } else {
+    sendTokenWithUploads();
+  }
 })();

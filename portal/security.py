@@ -1,0 +1,130 @@
+"""Site-wide security pieces: the CSP, method refusal, log context and the admin lockout page."""
+
+import logging
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.core.exceptions import BadRequest
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import render
+from django.urls import URLPattern, reverse
+from django.utils.functional import empty
+from django.views.decorators.http import require_safe
+
+from .clientip import client_ip
+
+# No view of the portal serves anything else: feeds, captcha images and the ratings endpoints
+# are GET or POST. Refusing the rest before routing also covers views of third-party apps that
+# answer every method (Django's Feed and sitemap views answer TRACE with 200).
+SERVED_METHODS = ("GET", "HEAD", "POST")
+
+
+class RefuseMalformedRequestsMiddleware:
+    """Refuse, before any view runs, requests that no page of the portal can serve.
+
+    PUT, PATCH, DELETE, TRACE, OPTIONS and CONNECT get 405. A NUL character in the query string
+    gets 400: no reader types one, Django's form fields already refuse it, and PostgreSQL cannot
+    hold it in a text value, so a view that searched with it would fail with a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SERVED_METHODS:
+            return HttpResponseNotAllowed(SERVED_METHODS)
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            raise BadRequest("NUL character in the query string")
+        return self.get_response(request)
+
+
+def safe_methods_only(urlpatterns):
+    """The same URL patterns with every view limited to GET and HEAD (for third-party apps)."""
+    return [
+        URLPattern(
+            pattern.pattern, require_safe(pattern.callback), pattern.default_args, pattern.name
+        )
+        for pattern in urlpatterns
+    ]
+
+
+# The textarea django-ckeditor's widget renders (ckeditor/widget.html).
+CKEDITOR_WIDGET_MARKER = b'data-type="ckeditortype"'
+
+
+def needs_editor_policy(request, response):
+    """Whether ``response`` is a staff page that runs CKEditor 4: a form with its widget, or its
+    image browser (a page of inline scripts)."""
+    path = request.path_info
+    if path.startswith(reverse("ckeditor_browse")):
+        return True
+    return (
+        path.startswith(f"/{settings.ADMIN_URL}")
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.streaming
+        and CKEDITOR_WIDGET_MARKER in response.content
+    )
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with CONTENT_SECURITY_POLICY_EDITOR added where CKEditor runs.
+
+    CKEditor 4 draws its toolbar with ``onclick="CKEDITOR.tools.callFunction(n)"`` attributes and
+    starts its editing frame with an inline script; no nonce or hash covers handlers whose text
+    changes on every page. So only the admin pages that carry the editor (behind a staff login and
+    django-axes) get 'unsafe-inline'; the rest of the admin and every public page keep the strict
+    policy.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and needs_editor_policy(request, response):
+            parts.update = {**settings.CONTENT_SECURITY_POLICY_EDITOR, **(parts.update or {})}
+        return parts
+
+
+class RequestContextFilter(logging.Filter):
+    """Add the request's method, path, user id and client IP to every log record.
+
+    Django attaches the request to the records of ``django.request`` and ``django.security``;
+    other records get dashes, so one format string serves every logger.
+    """
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        # Escaped as Django escapes them in its own messages: a %0A in a URL forges no log line.
+        record.method = _escaped(getattr(request, "method", None)) or "-"
+        record.path = _escaped(getattr(request, "path", None)) or "-"
+        record.user_id = _user_id(request) or "-"
+        record.client_ip = client_ip(request) if request is not None else "-"
+        return True
+
+
+def _escaped(text):
+    return text and text.encode("unicode_escape").decode("ascii")
+
+
+def _user_id(request):
+    user = getattr(request, "user", None)
+    if user is not None and getattr(user, "_wrapped", None) is not empty:
+        return user.pk
+    # Not loaded by the view: read the id from the session, without loading the user.
+    session = getattr(request, "session", None)
+    if session is None or not session.session_key:
+        return None
+    try:
+        return session.get(SESSION_KEY)
+    except Exception:  # the error being logged may be the session store's own
+        return None
+
+
+def admin_locked_out(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: the Vietnamese page shown after too many failed admin logins."""
+    return render(
+        request,
+        "security/admin_locked_out.html",
+        {"cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )

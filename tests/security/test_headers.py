@@ -1,0 +1,121 @@
+"""Security headers: a strict Content-Security-Policy on the public site, frame and sniffing guards."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def policy(response):
+    """The Content-Security-Policy header as {directive: [sources]}."""
+    directives = {}
+    for part in response["Content-Security-Policy"].split(";"):
+        name, *sources = part.split()
+        directives[name] = sources
+    return directives
+
+
+def assert_strict(response):
+    directives = policy(response)
+    assert directives["default-src"] == ["'self'"]
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["style-src-attr"] == ["'unsafe-inline'"]
+    assert directives["img-src"] == ["'self'", "data:"]
+    assert directives["media-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["form-action"] == ["'self'"]
+    assert directives["base-uri"] == ["'self'"]
+
+
+def public_pages(samples):
+    return [
+        reverse("news:home"),
+        samples.category.get_absolute_url(),
+        samples.article.get_absolute_url(),
+        reverse("news:search") + "?q=an+ninh",
+        reverse("news:feed"),
+        "/khong-co-trang-nay/",
+    ]
+
+
+def test_public_pages_send_the_strict_policy_without_unsafe_inline_scripts(client, samples):
+    for url in public_pages(samples):
+        response = client.get(url)
+        assert_strict(response)
+        unsafe = [
+            name for name, sources in policy(response).items() if "'unsafe-inline'" in sources
+        ]
+        assert unsafe == ["style-src-attr"], url
+        assert "'unsafe-eval'" not in response["Content-Security-Policy"]
+
+
+def test_cached_public_pages_keep_the_policy(client, samples):
+    url = samples.article.get_absolute_url()
+    client.get(url)
+    again = client.get(url)
+    assert again.get("X-Page-Cache") in {None, "hit"}
+    assert_strict(again)
+
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)[^>]*>", re.I)
+EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
+
+
+def test_public_pages_carry_no_inline_script_event_handler_or_javascript_url(client, samples):
+    samples.article.body = (
+        "<p onclick='alert(1)'>Chữ <a href='javascript:alert(1)'>liên kết</a></p>"
+    )
+    samples.article.save()
+    for url in public_pages(samples):
+        html = client.get(url).content.decode()
+        assert not INLINE_SCRIPT.search(html), url
+        assert not EVENT_HANDLER.search(html), url
+        assert "javascript:" not in html, url
+
+
+def test_every_answer_carries_the_browser_guards(client, samples):
+    answers = [
+        client.get(reverse("news:home")),
+        client.get("/khong-co-trang-nay/"),
+        client.generic("TRACE", reverse("news:home")),
+        client.get(reverse("robots_txt")),
+        client.post(reverse("news:search")),
+    ]
+    for response in answers:
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    # Django's clickjacking middleware marks every page it renders.
+    assert answers[0]["X-Frame-Options"] == "DENY"
+
+
+def test_admin_pages_without_the_editor_keep_the_strict_policy(editor_client):
+    for url in [reverse("admin:index"), reverse("admin:news_article_changelist")]:
+        response = editor_client.get(url)
+        assert response.status_code == 200
+        assert_strict(response)
+
+
+def test_article_editor_page_allows_only_what_ckeditor_needs(editor_client):
+    response = editor_client.get(reverse("admin:news_article_add"))
+    assert response.status_code == 200
+    directives = policy(response)
+    # CKEditor 4 puts onclick handlers on its toolbar and styles into its editing frame.
+    assert directives["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert directives["img-src"] == ["'self'", "data:", "blob:"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert "'unsafe-eval'" not in response["Content-Security-Policy"]
+
+
+def test_the_editor_policy_is_not_granted_by_a_url_alone(client):
+    # An anonymous visitor of the same address gets the login page, under the strict policy.
+    response = client.get(reverse("admin:news_article_add"), follow=True)
+    assert response.redirect_chain
+    assert_strict(response)
