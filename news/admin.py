@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.images import preview_html
+from ratings.admin import ArticleFeedbackAdmin
 
 from .models import Article, Category
+
+# Named after urlify.js so that the admin's media merge loads the fix after what it wraps.
+SLUG_JS = ["admin/js/urlify.js", "js/admin-slug.js"]
 
 
 @admin.register(Category)
@@ -19,6 +23,9 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["parent"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        js = SLUG_JS
 
 
 class ArticleForm(forms.ModelForm):
@@ -32,11 +39,11 @@ class ArticleForm(forms.ModelForm):
         widgets = {"body": CKEditorUploadingWidget(), "lead": forms.Textarea(attrs={"rows": 3})}
 
     class Media:
-        js = ["js/editor-csrf.js"]
+        js = ["js/editor-csrf.js", *SLUG_JS]
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleFeedbackAdmin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "category", "status", "published_at", "is_featured", "thumbnail"]
     list_filter = ["status", "is_featured", "category", "published_at"]

@@ -11,10 +11,11 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from news.models import Article, Category
+        from ratings.signals import feedback_changed
 
         from .checks import refuse_to_start_with_captcha_test_mode
         from .models import Song, TownMap, WebsiteLink
-        from .pagecache import forget_site_pages
+        from .pagecache import forget_article_page, forget_site_pages
         from .shell import forget_site_shell
         from .staff import ensure_staff_groups
 
@@ -28,3 +29,5 @@ class PortalConfig(AppConfig):
         for model in (Article, Category, TownMap, Song, WebsiteLink):
             post_save.connect(forget_site_pages, sender=model, dispatch_uid=f"pages-save-{model}")
             post_delete.connect(forget_site_pages, sender=model, dispatch_uid=f"pages-del-{model}")
+        # A vote or a published comment changes only its article's page.
+        feedback_changed.connect(forget_article_page, dispatch_uid="pages-feedback")

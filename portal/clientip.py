@@ -4,6 +4,9 @@ import ipaddress
 
 from django.conf import settings
 
+# Stands for a client whose address the server did not give; nothing binds to it.
+UNKNOWN_IP = "0.0.0.0"  # noqa: S104  # nosec B104
+
 
 def _valid_ip(value):
     try:
@@ -20,7 +23,7 @@ def client_ip(request):
     text and is never used.
     """
     proxies = settings.TRUSTED_PROXY_COUNT
-    remote_addr = _valid_ip(request.META.get("REMOTE_ADDR", "")) or "0.0.0.0"  # noqa: S104
+    remote_addr = _valid_ip(request.META.get("REMOTE_ADDR", "")) or UNKNOWN_IP
     if proxies <= 0:
         return remote_addr
     forwarded = [part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]

@@ -42,13 +42,23 @@ def forget_site_pages(**kwargs):
     cache.delete(NEXT_CHANGE_KEY)
 
 
+def _digest(text):
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
 def _object_version_key(scope, identifier):
-    return f"pagecache:{scope}:{identifier}"
+    # Hashed: a slug may be longer than some cache backends accept in a key.
+    return f"pagecache:{scope}:{_digest(str(identifier))}"
 
 
 def forget_object_pages(scope, identifier):
     """Pages cached under ``scope``/``identifier`` (e.g. one article's page) go stale."""
     bump(_object_version_key(scope, identifier))
+
+
+def forget_article_page(article, **kwargs):
+    """Receiver for ratings.signals.feedback_changed: that article's page goes stale."""
+    forget_object_pages("article", article.slug)
 
 
 def site_version():
@@ -63,6 +73,17 @@ def site_version():
     elif time.time() >= next_change:
         forget_site_pages()
     return _version(SITE_VERSION_KEY)
+
+
+def is_staff(request):
+    """Whether a logged-in staff member asks; readers without a session never touch one.
+
+    Reading ``request.user`` loads the session, and a loaded session makes every answer
+    ``Vary: Cookie``; a reader with no session cookie cannot be staff, so it is not read.
+    """
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return request.user.is_authenticated and request.user.is_staff
 
 
 def is_cacheable_request(request):
@@ -102,8 +123,7 @@ def reader_page(scope=None, identified_by=None):
             parts = [str(site_version())]
             if scope:
                 parts.append(str(_version(_object_version_key(scope, kwargs[identified_by]))))
-            path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-            key = f"pagecache:page:{':'.join(parts)}:{path}"
+            key = f"pagecache:page:{':'.join(parts)}:{_digest(request.get_full_path())}"
             response = cache.get(key)
             if response is not None:
                 response["X-Page-Cache"] = "hit"

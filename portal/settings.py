@@ -5,6 +5,7 @@ With nothing set, the portal refuses to start without a secret key (production i
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -44,9 +45,15 @@ def database_from_url(url):
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
-            # WAL lets readers go on while one gunicorn worker writes.
+            # Workers keep their connection, as on PostgreSQL: with one per request, the last to
+            # close checkpoints the WAL with an fsync after every write (a visit is a write).
+            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
             "OPTIONS": {
-                "init_command": "PRAGMA journal_mode=WAL;",
+                # WAL lets readers go on while one gunicorn worker writes; synchronous=NORMAL is
+                # what SQLite advises with WAL: never corrupt, and only a power cut (not an app
+                # crash) may lose the last commits. IMMEDIATE takes the write lock up front, so
+                # two writers wait for each other instead of failing with "database is locked".
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
             },
         }
@@ -95,6 +102,8 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "captcha",
+    "csp",
+    "axes",
     "portal",
     "news",
     "ratings",
@@ -103,9 +112,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First after SecurityMiddleware, so that every answer, even a 405 or a lockout, has the CSP.
+    "portal.security.ContentSecurityPolicyMiddleware",
+    "portal.security.RefuseMalformedRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags and 304s for the cached public pages (portal.pagecache).
     "django.middleware.http.ConditionalGetMiddleware",
+    "stats.middleware.VisitCounterMiddleware",  # sees every 200 page, cached or not (stats app)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,9 +126,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
+# checks/ (the outside-tool harness) mounts its planted faults through its own URLconf.
+ROOT_URLCONF = env("DJANGO_ROOT_URLCONF", "portal.urls")
 # The admin can be moved away from the address every scanner tries first.
 ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -156,12 +172,33 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploads live on this machine's disk, or, with S3_BUCKET set, in an S3-compatible store that
+# every app server shares (needs the "s3" extra: pip install -e ".[s3]").
+S3_BUCKET = env("S3_BUCKET")
+MEDIA_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL") or None,
+            "region_name": env("S3_REGION") or None,
+            "access_key": env("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env("S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -177,6 +214,9 @@ AUDIO_UPLOAD_MAX_BYTES = env_int("AUDIO_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
+
+# Where to report a vulnerability (mailto: or https: URL), served in /.well-known/security.txt.
+SECURITY_CONTACT = env("SECURITY_CONTACT")
 
 # Number of reverse proxies in front of the app whose X-Forwarded-For entries can be trusted.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
@@ -195,6 +235,9 @@ CACHES = {
         }
     )
 }
+# bench/run.py measures pages against a bare view mounted only when this is set.
+BENCHMARK_BARE_VIEW = env_bool("PORTAL_BENCH_BARE_VIEW")
+
 # How long a public page stays cached; edits refresh pages at once through versioned keys.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
@@ -261,15 +304,72 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# The __Host- prefix makes browsers refuse these cookies unless Secure, host-only and Path=/, so
+# a sibling subdomain cannot plant them (OWASP ASVS 5.0, 3.3.1). Browsers drop it over plain HTTP.
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
+# Our scripts take the token from the form field or a JSON endpoint, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+# django-csp: no inline script anywhere on the public site (DEVELOPERS.md); nothing may frame us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Style attributes only, no <style> element: article bodies keep the alignment and image
+        # sizes set in the editor, limited to the layout properties news.html lets through.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Added only to the admin pages that carry CKEditor 4 and to its image browser
+# (portal.security): the editor puts onclick handlers on its toolbar, writes an inline script and
+# styles into its editing frame, and pastes images as blob: URLs. The rest of the admin runs under
+# the strict policy above (checked in chromium: no violation).
+CONTENT_SECURITY_POLICY_EDITOR = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+}
+
+# django-axes: after 5 wrong passwords for one username from one address, that pair waits 30
+# minutes. A superuser unlocks early in the admin ("Access attempts") or with
+# `manage.py axes_reset_username USERNAME` / `axes_reset_ip IP` / `axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.security.admin_locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Each line says which request failed: method, path, user id and client IP (or dashes).
+    "filters": {"request_context": {"()": "portal.security.RequestContextFilter"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s "
+            "[%(method)s %(path)s user=%(user_id)s ip=%(client_ip)s]"
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_context"],
+        },
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
@@ -278,3 +378,37 @@ LOGGING = {
 }
 
 NEWS_PAGE_SIZE = 12
+
+# Readers' feedback (ratings app). Votes: how many different readers one IP address may add to
+# one article in 24 hours. Comments: per IP per hour, their length, and whether a moderator
+# approves them before they show (False publishes at once).
+RATINGS_VOTES_PER_IP_PER_DAY = env_int("RATINGS_VOTES_PER_IP_PER_DAY", 5)
+RATINGS_COMMENTS_PER_IP_PER_HOUR = env_int("RATINGS_COMMENTS_PER_IP_PER_HOUR", 5)
+RATINGS_COMMENT_MAX_LENGTH = env_int("RATINGS_COMMENT_MAX_LENGTH", 2000)
+RATINGS_COMMENTS_NEED_APPROVAL = env_bool("RATINGS_COMMENTS_NEED_APPROVAL", default=True)
+
+# Visit and online counters (stats app). A visit ends after 30 minutes without a page; "online"
+# is the readers seen in the last 5 minutes. Counting can be switched off (benchmarks, incidents).
+STATS_ENABLED = env_bool("STATS_ENABLED", default=True)
+STATS_VISIT_GAP_SECONDS = env_int("STATS_VISIT_GAP_SECONDS", 30 * 60)
+STATS_ONLINE_SECONDS = env_int("STATS_ONLINE_SECONDS", 5 * 60)
+# A reader's "seen" time is written at most this often.
+STATS_SEEN_THROTTLE_SECONDS = 60
+# With Redis: how often a request flushes the buffered counts to the database (at most this
+# many seconds of counts are lost if Redis crashes). Without Redis: how often stale readers go.
+STATS_FLUSH_SECONDS = env_int("STATS_FLUSH_SECONDS", 10)
+# How long the footer's numbers and an article's view count are reused before being read again.
+STATS_DISPLAY_CACHE_SECONDS = env_int("STATS_DISPLAY_CACHE_SECONDS", 30)
+STATS_COOKIE_NAME = "__Host-reader" if HTTPS else "reader"
+STATS_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+STATS_REDIS_PREFIX = env("STATS_REDIS_PREFIX", "stats:")
+# Not counted: these user agents (a regular expression, case-insensitive), requests without a
+# user agent, and these paths besides static files, media and the admin.
+STATS_BOT_USER_AGENTS = env(
+    "STATS_BOT_USER_AGENTS",
+    r"\bbot\b|bot[/;_-]|bot\.html|crawl|spider|slurp|archiver|headlesschrome|phantomjs"
+    r"|lighthouse|pagespeed|curl|wget|python-requests|python-urllib|aiohttp|httpx"
+    r"|go-http-client|okhttp|java/|libwww|scrapy|node-fetch|axios|postman|apache-httpclient"
+    r"|facebookexternalhit|monitor|pingdom|uptime|feedfetcher|preview",
+)
+STATS_IGNORED_PATHS = ["/healthz", "/favicon.ico"]

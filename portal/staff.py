@@ -11,8 +11,13 @@ GROUP_MODELS = {
         ("portal", "townmap"),
         ("portal", "song"),
         ("portal", "websitelink"),
+        # The counters' starting total and the statistics page.
+        ("stats", "sitecounter"),
+        ("stats", "dailyvisits"),
     ],
-    MODERATORS: [],
+    MODERATORS: [
+        ("ratings", "comment"),
+    ],
 }
 
 

@@ -1,17 +1,20 @@
 """The site's URLs: public pages, feeds, sitemap, the admin and the editor's upload views."""
 
+from captcha import urls as captcha_urls
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from news import editor
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 from . import views
 from .pagecache import reader_page
+from .security import safe_methods_only
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = "Quản trị cổng thông tin"
@@ -23,17 +26,23 @@ urlpatterns = [
     path("ckeditor/upload/", editor.upload_image, name="ckeditor_upload"),
     path("ckeditor/browse/", never_cache(editor.browse_images), name="ckeditor_browse"),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("captcha/", include("captcha.urls")),
+    # The captcha's image, audio and refresh views answer any method; they serve only GET.
+    path("captcha/", include(safe_methods_only(captcha_urls.urlpatterns))),
     path(
         "sitemap.xml",
-        reader_page()(sitemap_views.sitemap),
+        require_safe(reader_page()(sitemap_views.sitemap)),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("healthz", views.health, name="health"),
+    path("", include("ratings.urls")),
     path("", include("news.urls")),
 ]
+
+if settings.BENCHMARK_BARE_VIEW:
+    urlpatterns.insert(0, path("__bench__/ok", views.bare_ok))
 
 if settings.DEBUG:
     # In production the web server serves uploads (README.md, "Production").

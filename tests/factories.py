@@ -40,3 +40,31 @@ def image_bytes(fmt="PNG", size=(64, 48), color=(200, 30, 40)):
 def image_upload(name="anh.png", fmt="PNG", size=(64, 48)):
     content_type = {"PNG": "image/png", "JPEG": "image/jpeg"}[fmt]
     return SimpleUploadedFile(name, image_bytes(fmt, size), content_type=content_type)
+
+
+def make_vote(article, stars=4, voter_id=None, ip=None):
+    """A reader's vote stored the way the site stores it, figures included."""
+    from ratings import services
+
+    number = next(_numbers)
+    voter_id = voter_id or f"{number:032x}"
+    services.cast_vote(article, voter_id, ip or f"203.0.113.{number % 250 + 1}", stars)
+    return article.votes.get(voter_id=voter_id)
+
+
+def make_comment(article, **fields):
+    from ratings.models import Comment
+
+    number = next(_numbers)
+    fields.setdefault("name", f"Bạn đọc {number}")
+    fields.setdefault("text", f"Ý kiến thử số {number}.")
+    fields.setdefault("ip", "203.0.113.8")
+    return Comment.objects.create(article=article, **fields)
+
+
+def audio_upload(name="bai-hat.wav", seconds=1):
+    """A short real WAV tune, as staff would upload a song."""
+    from portal.demo import melody_wav
+
+    tune = melody_wav([(69, 1), (72, 1), (76, 2)] * seconds, beats_per_minute=240)
+    return SimpleUploadedFile(name, tune, content_type="audio/wav")
