@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from portal.pagecache import reader_page
+from portal.pagecache import is_staff, reader_page
 
 from .models import Article, Category
 
@@ -20,7 +20,8 @@ def paginate(request, queryset):
     """One page of ``queryset``; a page number that is not a page is a 404, not a slow query."""
     paginator = Paginator(queryset, settings.NEWS_PAGE_SIZE)
     number = request.GET.get("page", "1")
-    if not number.isdigit() or int(number) > MAX_PAGE:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if not (number.isascii() and number.isdecimal()) or int(number) > MAX_PAGE:
         raise Http404
     try:
         return paginator.page(number)
@@ -60,8 +61,8 @@ def category_detail(request, slug):
 @require_safe
 @reader_page("article", "slug")
 def article_detail(request, slug):
-    articles = Article.objects.select_related("category", "category__parent")
-    if not (request.user.is_authenticated and request.user.is_staff):
+    articles = Article.objects.select_related("category", "category__parent", "rating")
+    if not is_staff(request):
         articles = articles.published()
     article = get_object_or_404(articles, slug=slug)
     response = render(
@@ -81,7 +82,8 @@ def article_detail(request, slug):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].strip()
+    # PostgreSQL refuses NUL in text; no reader means one.
+    query = request.GET.get("q", "").replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
     page = None
     if query:
         articles = Article.objects.published().for_listing().search(query)

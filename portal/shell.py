@@ -1,6 +1,11 @@
-"""The site shell every page shares (category menu and sidebar blocks), cached until edited."""
+"""The site shell every page shares (category menu and sidebar blocks), cached until edited.
+
+The shell is cached as rendered HTML: it is the same on every page, and rendering it (a dozen
+URL reversals and loops) was a sixth of an article page's render time.
+"""
 
 from django.core.cache import cache
+from django.template.loader import render_to_string
 
 SHELL_CACHE_KEY = "portal:site-shell"
 SHELL_CACHE_SECONDS = 60 * 60
@@ -11,11 +16,16 @@ def load_site_shell():
 
     from .models import Song, TownMap, WebsiteLink
 
-    return {
-        "menu": list(Category.objects.top_level()),
+    blocks = {
         "town_map": TownMap.objects.shown().first(),
         "songs": list(Song.objects.shown()),
         "links": list(WebsiteLink.objects.shown()),
+    }
+    menu = {"categories": Category.objects.top_level()}
+    return {
+        # Rendered templates are already safe strings, and stay so through the cache.
+        "menu_html": render_to_string("portal/_menu.html", menu),
+        "sidebar_html": render_to_string("portal/_sidebar.html", blocks),
     }
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from factories import image_upload, make_article, make_category
+from factories import audio_upload, image_upload, make_article, make_category
 
 from news.models import Article
 from portal.models import Song, TownMap, WebsiteLink
@@ -146,7 +146,7 @@ def test_sitemap_and_robots_point_search_engines_at_public_pages(client):
 
 def test_sidebar_shows_the_map_songs_and_links_staff_manage(client):
     TownMap.objects.create(title="Bản đồ hành chính", image=image_upload(size=(900, 600)))
-    Song.objects.create(title="Khúc hát quê hương", audio=_wav_upload())
+    Song.objects.create(title="Khúc hát quê hương", audio=audio_upload())
     WebsiteLink.objects.create(title="Cổng Chính phủ", url="https://chinhphu.vn")
     WebsiteLink.objects.create(title="Liên kết ẩn", url="https://example.org", is_shown=False)
     page = client.get("/").content.decode()
@@ -164,25 +164,10 @@ def test_article_page_needs_few_queries_however_many_related_articles_and_blocks
     for number in range(8):
         make_article(category=category, title=f"Tin liên quan {number}")
         WebsiteLink.objects.create(title=f"Trang {number}", url=f"https://example{number}.vn")
-        Song.objects.create(title=f"Bài hát {number}", audio=_wav_upload())
+        Song.objects.create(title=f"Bài hát {number}", audio=audio_upload())
     client.get(article.get_absolute_url())  # fills the site-shell cache
     forget_object_pages("article", article.slug)  # but renders the page itself again
     with django_assert_max_num_queries(3):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert "Tin liên quan 7" in response.content.decode()
-
-
-def _wav_upload():
-    import io
-    import wave
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as audio:
-        audio.setnchannels(1)
-        audio.setsampwidth(2)
-        audio.setframerate(8000)
-        audio.writeframes(b"\x00\x00" * 800)
-    return SimpleUploadedFile("bai-hat.wav", buffer.getvalue(), content_type="audio/wav")
