@@ -1,0 +1,197 @@
+"""Benchmark: serve the portal with gunicorn and drive its pages with wrk against a bare view.
+
+Creates a throwaway database with 10,000 articles, starts gunicorn on 127.0.0.1 with production
+settings, and prints requests/s, p50/p99 latency and the ratio to a bare Django view for the
+home, category, article (cached and uncached) and search pages.
+
+    bench/run.sh                      # SQLite, file cache
+    bench/run.sh --postgres           # PostgreSQL + Redis
+    bench/run.sh --workers 2 4        # one run per worker count
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+PORT = 8191
+
+PAGES = [
+    ("bare view", "/__bench__/ok"),
+    ("home", "/"),
+    ("category", "/chuyen-muc/bench-chuyen-muc-3/"),
+    ("article (cached)", "/bai-viet/bench-5/"),
+    # An unknown query parameter bypasses the page cache: every request renders the page.
+    ("article (uncached)", "/bai-viet/bench-5/?uncached=1"),
+    ("search", "/tim-kiem/?q=hoi+nghi+nong+dan"),
+]
+TARGETS = {"article (cached)": 0.60, "article (uncached)": 0.25}
+
+
+def server_environment(args, workdir):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SECRET_KEY="bench-" + "k" * 60,
+        DJANGO_DEBUG="",
+        DJANGO_HTTPS="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_MEDIA_ROOT=str(workdir / "media"),
+        DJANGO_CACHE_DIR=str(workdir / "cache"),
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
+        DJANGO_LOG_LEVEL="WARNING",
+        PORTAL_BENCH_BARE_VIEW="1",
+    )
+    if args.postgres:
+        env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/portal_bench"
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def prepare(env, args):
+    if args.postgres:
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE portal_bench"],
+            capture_output=True,
+        )
+        subprocess.run(["redis-cli", "-n", "15", "flushdb"], check=True, capture_output=True)
+    manage = [str(PYTHON), str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [str(PYTHON), str(ROOT / "bench" / "seed.py"), str(args.articles)],
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def start_server(env, workers):
+    server = subprocess.Popen(
+        [
+            str(GUNICORN),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1):  # noqa: S310
+                return server
+        except OSError:
+            time.sleep(0.3)
+    stop_server(server)
+    raise SystemExit("gunicorn did not answer on /healthz within 30 s")
+
+
+def stop_server(server):
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def parse_duration(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(path, args):
+    url = f"http://127.0.0.1:{PORT}{path}"
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - warm-up, loopback
+        response.read()
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": parse_duration(re.search(r"\s50%\s+(\S+)", output).group(1)),
+        "p99": parse_duration(re.search(r"\s99%\s+(\S+)", output).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def report(results, label):
+    bare = results["bare view"]
+    print(f"\n{label}")
+    print(
+        f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs bare':>8} {'p99 x':>6}  target"
+    )
+    failed = []
+    for name, figures in results.items():
+        ratio = figures["rps"] / bare["rps"]
+        p99_times = figures["p99"] / bare["p99"]
+        target = TARGETS.get(name)
+        verdict = ""
+        if name != "bare view":
+            ok = (target is None or ratio >= target) and p99_times < 10 and not figures["errors"]
+            goal = f">= {target:.0%}" if target else "p99 < 10x"
+            verdict = f"{goal} {'ok' if ok else 'MISSED'}"
+            if not ok:
+                failed.append(name)
+        if figures["errors"]:
+            verdict += f" ({figures['errors']} non-2xx)"
+        print(
+            f"{name:<20} {figures['rps']:>9.0f} {figures['p50']:>8.2f} {figures['p99']:>8.2f} "
+            f"{ratio:>8.0%} {p99_times:>6.1f}  {verdict}"
+        )
+    return failed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--postgres", action="store_true", help="PostgreSQL + Redis instead of SQLite"
+    )
+    parser.add_argument("--workers", type=int, nargs="+", default=[2])
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    env = server_environment(args, workdir)
+    prepare(env, args)
+    database = "PostgreSQL + Redis" if args.postgres else "SQLite + file cache"
+    failed = []
+    for workers in args.workers:
+        server = start_server(env, workers)
+        try:
+            results = {name: run_wrk(path, args) for name, path in PAGES}
+        finally:
+            stop_server(server)
+        label = (
+            f"{database}, gunicorn {workers} workers, wrk -t2 -c{args.connections} "
+            f"-d{args.seconds}s, {args.articles} articles, {os.cpu_count()} CPUs"
+        )
+        failed += report(results, label)
+    shutil.rmtree(workdir, ignore_errors=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
