@@ -18,11 +18,13 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 install: $(VENV)/.installed
 
 ## Install, migrate, load the demo content (idempotent), print the admin login and serve on SQLite.
+run: export DJANGO_DEBUG = 1
+run: export SITE_URL = http://127.0.0.1:$(PORT)
 run: install
-	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py loaddemo
-	DJANGO_DEBUG=1 $(BIN)/python manage.py ensureadmin
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddemo
+	$(BIN)/python manage.py ensureadmin
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser).
 browser:

@@ -19,6 +19,11 @@ _article_ids = LocMemCache("stats-article-ids", {"OPTIONS": {"MAX_ENTRIES": 10_0
 _next_housekeeping = 0.0
 
 
+def forget_article_ids(**kwargs):
+    """An article was saved or deleted: its slug may now name another row, or none."""
+    _article_ids.clear()
+
+
 def published_article_id(slug):
     from news.models import Article
 
