@@ -17,19 +17,24 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
+from serving import (
+    BIN,
+    ROOT,
+    parse_duration,
+    prepare_database,
+    production_environment,
+    start_gunicorn,
+    stop_gunicorn,
+)
+
 PORTS = {False: 8101, True: 8102}
 ARTICLE = "/bai-viet/counters-1/"
-PG_DATABASE = "stats_counters_bench"
+DATABASE = "stats_counters_bench"
 REDIS_DB = 12
 MAX_COST = 0.10
 LUA = ROOT / "bench" / "counters.lua"
@@ -38,61 +43,20 @@ READER_PREFIXES = iter("abcdefghijklmnopqrstuvwxyz")
 
 
 def environment(args, workdir):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STATS_"))}
-    env.update(
-        DJANGO_SECRET_KEY="counters-bench-" + "k" * 50,
-        DJANGO_HTTPS="0",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_MEDIA_ROOT=str(workdir / "media"),
-        DJANGO_CACHE_DIR=str(workdir / "cache"),
-        DJANGO_STATIC_ROOT=str(workdir / "static"),
-        DJANGO_LOG_LEVEL="WARNING",
-    )
-    if args.postgres:
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"
-        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{REDIS_DB}"
-        env["STATS_REDIS_PREFIX"] = "stats-bench:"
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{workdir / 'counters.sqlite3'}"
-        env.pop("REDIS_URL", None)
-    return env
+    return production_environment(
+        workdir, postgres=args.postgres, database=DATABASE, redis_db=REDIS_DB,
+        STATS_REDIS_PREFIX="stats-bench:",
+    )  # fmt: skip
 
 
 def prepare(env, args):
-    if args.postgres:
-        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
-        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {PG_DATABASE}"], check=True)
-        subprocess.run([*psql, f"CREATE DATABASE {PG_DATABASE}"], check=True)
-        subprocess.run(["redis-cli", "-n", str(REDIS_DB), "flushdb"], check=True, stdout=-3)
-    manage = [str(BIN / "python"), "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    prepare_database(env, postgres=args.postgres, database=DATABASE, redis_db=REDIS_DB)
     subprocess.run([str(BIN / "python"), "bench/counters_seed.py"], env=env, check=True, cwd=ROOT)
 
 
 def serve(env, enabled):
-    port = PORTS[enabled]
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "portal.wsgi", f"--bind=127.0.0.1:{port}", "--workers=2"],
-        env=dict(env, STATS_ENABLED="1" if enabled else "0"),
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{ARTICLE}", timeout=2) as page:  # noqa: S310
-                page.read()
-                return server
-        except OSError:
-            time.sleep(0.3)
-    stop(server)
-    raise SystemExit(f"gunicorn did not answer on port {port} within 30 s")
-
-
-def stop(server):
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=30)
+    counting = dict(env, STATS_ENABLED="1" if enabled else "0")
+    return start_gunicorn(counting, PORTS[enabled], ready_path=ARTICLE)
 
 
 def drive(env, args, enabled, seconds):
@@ -113,14 +77,9 @@ def drive(env, args, enabled, seconds):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
-        "seconds": parse_seconds(re.search(r"requests in ([\d.]+\w+),", output).group(1)),
+        "seconds": parse_duration(re.search(r"requests in ([\d.]+\w+),", output).group(1)),
         "errors": int(errors.group(1)) if errors else 0,
     }
-
-
-def parse_seconds(text):
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
 
 
 def counted(env):
@@ -169,12 +128,12 @@ def main():
         servers = [serve(env, enabled=False), serve(env, enabled=True)]
         off, on = measure(env, args)
         for server in servers:
-            stop(server)
+            stop_gunicorn(server)
         servers = []
         visits = counted(env) - before
     finally:
         for server in servers:
-            stop(server)
+            stop_gunicorn(server)
         shutil.rmtree(workdir, ignore_errors=True)
     ratio = on["rps"] / off["rps"]
     store = "PostgreSQL + Redis" if args.postgres else "SQLite (database store)"

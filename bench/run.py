@@ -13,17 +13,22 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+from serving import (
+    BIN,
+    ROOT,
+    parse_duration,
+    prepare_database,
+    production_environment,
+    start_gunicorn,
+    stop_gunicorn,
+)
+
 PORT = 8191
 
 PAGES = [
@@ -39,80 +44,16 @@ TARGETS = {"article (cached)": 0.60, "article (uncached)": 0.25}
 
 
 def server_environment(args, workdir):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SECRET_KEY="bench-" + "k" * 60,
-        DJANGO_DEBUG="",
-        DJANGO_HTTPS="0",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_MEDIA_ROOT=str(workdir / "media"),
-        DJANGO_CACHE_DIR=str(workdir / "cache"),
-        DJANGO_STATIC_ROOT=str(workdir / "static"),
-        DJANGO_LOG_LEVEL="WARNING",
+    return production_environment(
+        workdir, postgres=args.postgres, database="portal_bench", redis_db=15,
         PORTAL_BENCH_BARE_VIEW="1",
-    )
-    if args.postgres:
-        env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/portal_bench"
-        env["REDIS_URL"] = "redis://127.0.0.1:6379/15"
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-        env.pop("REDIS_URL", None)
-    return env
+    )  # fmt: skip
 
 
 def prepare(env, args):
-    if args.postgres:
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", "CREATE DATABASE portal_bench"],
-            capture_output=True,
-        )
-        subprocess.run(["redis-cli", "-n", "15", "flushdb"], check=True, capture_output=True)
-    manage = [str(PYTHON), str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run(
-        [str(PYTHON), str(ROOT / "bench" / "seed.py"), str(args.articles)],
-        env=env,
-        check=True,
-        cwd=ROOT,
-    )
-
-
-def start_server(env, workers):
-    server = subprocess.Popen(
-        [
-            str(GUNICORN),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1):  # noqa: S310
-                return server
-        except OSError:
-            time.sleep(0.3)
-    stop_server(server)
-    raise SystemExit("gunicorn did not answer on /healthz within 30 s")
-
-
-def stop_server(server):
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=30)
-
-
-def parse_duration(text):
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+    prepare_database(env, postgres=args.postgres, database="portal_bench", redis_db=15)
+    subprocess.run([str(BIN / "python"), "bench/seed.py", str(args.articles)],
+                   env=env, check=True, cwd=ROOT)  # fmt: skip
 
 
 def run_wrk(path, args):
@@ -128,8 +69,8 @@ def run_wrk(path, args):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": parse_duration(re.search(r"\s50%\s+(\S+)", output).group(1)),
-        "p99": parse_duration(re.search(r"\s99%\s+(\S+)", output).group(1)),
+        "p50": parse_duration(re.search(r"\s50%\s+(\S+)", output).group(1)) * 1000,
+        "p99": parse_duration(re.search(r"\s99%\s+(\S+)", output).group(1)) * 1000,
         "errors": int(errors.group(1)) if errors else 0,
     }
 
@@ -179,11 +120,11 @@ def main():
     database = "PostgreSQL + Redis" if args.postgres else "SQLite + file cache"
     failed = []
     for workers in args.workers:
-        server = start_server(env, workers)
+        server = start_gunicorn(env, PORT, workers)
         try:
             results = {name: run_wrk(path, args) for name, path in PAGES}
         finally:
-            stop_server(server)
+            stop_gunicorn(server)
         label = (
             f"{database}, gunicorn {workers} workers, wrk -t2 -c{args.connections} "
             f"-d{args.seconds}s, {args.articles} articles, {os.cpu_count()} CPUs"

@@ -92,6 +92,16 @@ def csrf_token(request):
 
 
 @never_cache
+def article_to_answer(request, slug):
+    """(article, None), or (None, a JSON 404) for the page's script; an HTML 404 is raised."""
+    try:
+        return published_article(slug), None
+    except Http404 as error:
+        if wants_json(request):
+            return None, json_not_found(request, error)
+        raise
+
+
 @require_safe
 def feedback_page(request, slug):
     article = published_article(slug)
@@ -104,12 +114,9 @@ def feedback_page(request, slug):
 @never_cache
 @require_POST
 def vote(request, slug):
-    try:
-        article = published_article(slug)
-    except Http404 as error:
-        if wants_json(request):
-            return json_not_found(request, error)
-        raise
+    article, refusal = article_to_answer(request, slug)
+    if refusal:
+        return refusal
     form = VoteForm(request.POST)
     status = 400
     if form.is_valid():
@@ -154,12 +161,9 @@ def vote(request, slug):
 @never_cache
 @require_POST
 def comment(request, slug):
-    try:
-        article = published_article(slug)
-    except Http404 as error:
-        if wants_json(request):
-            return json_not_found(request, error)
-        raise
+    article, refusal = article_to_answer(request, slug)
+    if refusal:
+        return refusal
     form = CommentForm(request.POST, article=article, ip=client_ip(request))
     if form.is_valid():
         comment = form.save()

@@ -1,0 +1,76 @@
+"""What the benchmarks share: a throwaway database and the portal under gunicorn on loopback."""
+
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+
+
+def production_environment(workdir, *, postgres, database, redis_db, **extra):
+    """Production settings (DEBUG off, a secret key) over plain HTTP on 127.0.0.1."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STATS_"))}
+    env.update(
+        DJANGO_SECRET_KEY="bench-" + "k" * 60,
+        DJANGO_HTTPS="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_MEDIA_ROOT=str(workdir / "media"),
+        DJANGO_CACHE_DIR=str(workdir / "cache"),
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
+        DJANGO_LOG_LEVEL="WARNING",
+        **extra,
+    )
+    if postgres:
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{database}"
+        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{redis_db}"
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{workdir / database}.sqlite3"
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def prepare_database(env, *, postgres, database, redis_db):
+    """A fresh database (and Redis database), migrated, with the static files collected."""
+    if postgres:
+        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
+        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {database}"], check=True)
+        subprocess.run([*psql, f"CREATE DATABASE {database}"], check=True)
+        subprocess.run(["redis-cli", "-n", str(redis_db), "flushdb"], check=True, stdout=-3)
+    manage = [str(BIN / "python"), "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+
+
+def start_gunicorn(env, port, workers=2, ready_path="/healthz"):
+    """gunicorn serving the portal on 127.0.0.1:port, once ``ready_path`` answers."""
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "portal.wsgi", f"--bind=127.0.0.1:{port}",
+         f"--workers={workers}", "--log-level=warning"],
+        env=env, cwd=ROOT, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}", timeout=2) as page:  # noqa: S310
+                page.read()
+                return server
+        except OSError:
+            time.sleep(0.3)
+    stop_gunicorn(server)
+    raise SystemExit(f"gunicorn did not answer on port {port} within 30 s")
+
+
+def stop_gunicorn(server):
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def parse_duration(text):
+    """wrk's "12.5ms", "3.1s", "850.00us" in seconds."""
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
