@@ -91,7 +91,6 @@ def csrf_token(request):
     return JsonResponse({"token": get_token(request)})
 
 
-@never_cache
 def article_to_answer(request, slug):
     """(article, None), or (None, a JSON 404) for the page's script; an HTML 404 is raised."""
     try:
@@ -102,6 +101,7 @@ def article_to_answer(request, slug):
         raise
 
 
+@never_cache
 @require_safe
 def feedback_page(request, slug):
     article = published_article(slug)
