@@ -61,18 +61,25 @@ def forget_article_page(article, **kwargs):
     forget_object_pages("article", article.slug)
 
 
-def site_version():
-    """The site version, bumped first if a scheduled article's publish time has come."""
+def page_versions(object_key=None):
+    """The versions a page's key carries: the site's, and ``object_key``'s if given.
+
+    Read in one round trip with the time of the next scheduled publication; when that time has
+    come, the site version is bumped first, so the scheduled article shows at once.
+    """
     from news.models import Article
 
-    next_change = cache.get(NEXT_CHANGE_KEY)
+    keys = [SITE_VERSION_KEY, *([object_key] if object_key else [])]
+    found = cache.get_many([NEXT_CHANGE_KEY, *keys])
+    next_change = found.get(NEXT_CHANGE_KEY)
     if next_change is None:
         upcoming = Article.objects.scheduled().values_list("published_at", flat=True).first()
         next_change = upcoming.timestamp() if upcoming else float("inf")
         cache.set(NEXT_CHANGE_KEY, next_change, settings.PAGE_CACHE_SECONDS)
     elif time.time() >= next_change:
         forget_site_pages()
-    return _version(SITE_VERSION_KEY)
+        found.pop(SITE_VERSION_KEY, None)
+    return [found.get(key) or _version(key) for key in keys]
 
 
 def is_staff(request):
@@ -120,10 +127,9 @@ def reader_page(scope=None, identified_by=None):
         def wrapped(request, *args, **kwargs):
             if not is_cacheable_request(request):
                 return view(request, *args, **kwargs)
-            parts = [str(site_version())]
-            if scope:
-                parts.append(str(_version(_object_version_key(scope, kwargs[identified_by]))))
-            key = f"pagecache:page:{':'.join(parts)}:{_digest(request.get_full_path())}"
+            object_key = _object_version_key(scope, kwargs[identified_by]) if scope else None
+            versions = ":".join(str(version) for version in page_versions(object_key))
+            key = f"pagecache:page:{versions}:{_digest(request.get_full_path())}"
             response = cache.get(key)
             if response is not None:
                 response["X-Page-Cache"] = "hit"
