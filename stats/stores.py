@@ -14,8 +14,10 @@ from functools import lru_cache
 import redis
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from .models import ArticleViews, DailyVisits, FlushedBatch, Reader
 
@@ -323,9 +325,15 @@ def _redis_store(url, prefix):
 _database_store = DatabaseStore()
 
 
+@lru_cache(maxsize=8)
+def _is_redis_backend(path):
+    # portal.cache.RedisCache (the project's) and Django's own both count.
+    return issubclass(import_string(path), DjangoRedisCache)
+
+
 def counter_store():
     """Redis when the default cache is Redis (settings.REDIS_URL), else the database."""
     config = settings.CACHES["default"]
-    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    if _is_redis_backend(config["BACKEND"]):
         return _redis_store(config["LOCATION"], settings.STATS_REDIS_PREFIX)
     return _database_store

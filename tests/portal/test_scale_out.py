@@ -39,7 +39,7 @@ def servers(shared_redis, settings, tmp_path):
     # This test process edits content too, so it must bump the versions the servers read.
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",
             "LOCATION": shared_redis,
         }
     }
