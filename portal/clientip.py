@@ -1,6 +1,7 @@
 """The reader's IP address, taken from X-Forwarded-For only through trusted proxies."""
 
 import ipaddress
+from functools import lru_cache
 
 from django.conf import settings
 
@@ -8,6 +9,8 @@ from django.conf import settings
 UNKNOWN_IP = "0.0.0.0"  # noqa: S104  # nosec B104
 
 
+# Parsing an address is dear next to a cached page; the same readers come back again and again.
+@lru_cache(maxsize=4096)
 def _valid_ip(value):
     try:
         return str(ipaddress.ip_address(value.strip()))

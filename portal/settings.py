@@ -30,6 +30,11 @@ def env_int(name, default):
     return int(value) if value else default
 
 
+def env_float(name, default):
+    value = env(name)
+    return float(value) if value else default
+
+
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -394,8 +399,11 @@ STATS_VISIT_GAP_SECONDS = env_int("STATS_VISIT_GAP_SECONDS", 30 * 60)
 STATS_ONLINE_SECONDS = env_int("STATS_ONLINE_SECONDS", 5 * 60)
 # A reader's "seen" time is written at most this often.
 STATS_SEEN_THROTTLE_SECONDS = 60
-# With Redis: how often a request flushes the buffered counts to the database (at most this
-# many seconds of counts are lost if Redis crashes). Without Redis: how often stale readers go.
+# Each app process writes the page views it counted in one batch this often (0: at once, in the
+# request). A graceful stop writes the rest; a process killed outright loses at most this much.
+STATS_BUFFER_SECONDS = env_float("STATS_BUFFER_SECONDS", 1.0)
+# With Redis: how often the buffered counts are flushed to the database (at most this many
+# seconds of counts are lost if Redis crashes). Without Redis: how often stale readers go.
 STATS_FLUSH_SECONDS = env_int("STATS_FLUSH_SECONDS", 10)
 # How long the footer's numbers and an article's view count are reused before being read again.
 STATS_DISPLAY_CACHE_SECONDS = env_int("STATS_DISPLAY_CACHE_SECONDS", 30)

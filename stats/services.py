@@ -1,13 +1,12 @@
 """Counting page views and reading the counters, for the middleware, templates and commands."""
 
-import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
 
+from .memo import Memo
 from .models import COUNTERS_CACHE_KEY, ArticleViews, FlushedBatch, SiteCounter
 from .stores import counter_store
 
@@ -15,8 +14,7 @@ ARTICLE_ID_SECONDS = 5 * 60
 FLUSHED_BATCH_DAYS = 30
 
 # Slug -> id of published articles, per process: an article page view then needs no query.
-_article_ids = LocMemCache("stats-article-ids", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
-_next_housekeeping = 0.0
+_article_ids = Memo(max_entries=10_000)
 
 
 def forget_article_ids(**kwargs):
@@ -39,22 +37,13 @@ def published_article_id(slug):
 def count_page_view(view, now=None):
     """Count a reader's page view: a visit, an article view, presence, as the store decides."""
     now = now or timezone.now()
-    store = counter_store()
     article_id = published_article_id(view.article_slug) if view.article_slug else None
-    store.record(view, article_id, now)
-    _housekeep_now_and_then(store, now)
-
-
-def _housekeep_now_and_then(store, now):
-    global _next_housekeeping
-    if time.monotonic() < _next_housekeeping:
-        return
-    _next_housekeeping = time.monotonic() + settings.STATS_FLUSH_SECONDS
-    store.housekeep(now)
+    counter_store().record(view, article_id, now)
 
 
 def flush():
-    """Add buffered counts to the database (Redis store); returns the visits added."""
+    """Write this process's buffered page views, and add counts buffered in Redis to the
+    database; returns the visits added from Redis."""
     return counter_store().flush()
 
 
@@ -93,7 +82,5 @@ def article_views(article_id):
 
 def forget_recent():
     """Drop per-process memos (tests, or after editing counts by hand)."""
-    global _next_housekeeping
     _article_ids.clear()
     counter_store().forget_recent()
-    _next_housekeeping = time.monotonic() + settings.STATS_FLUSH_SECONDS

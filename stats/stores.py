@@ -2,23 +2,27 @@
 
 Both stores count a visit when a reader is seen after ``STATS_VISIT_GAP_SECONDS`` without a page,
 an article once per reader and visit, and refresh a reader's "seen" time at most once per
-``STATS_SEEN_THROTTLE_SECONDS``. The database keeps every count; Redis only holds counts for a
-few seconds until ``flush`` adds them to the database exactly once.
+``STATS_SEEN_THROTTLE_SECONDS``. Each process hands them its page views in batches (see
+``stats.buffer``). The database keeps every count; Redis only holds counts for a few seconds
+until ``flush`` adds them to the database exactly once.
 """
 
 import logging
+import time
 import uuid
-from datetime import date, timedelta
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 import redis
 from django.conf import settings
-from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from .buffer import PageViewBuffer
+from .memo import Memo
 from .models import ArticleViews, DailyVisits, FlushedBatch, Reader
 
 logger = logging.getLogger(__name__)
@@ -34,134 +38,187 @@ def _throttle():
     return timedelta(seconds=settings.STATS_SEEN_THROTTLE_SECONDS)
 
 
-def _count_visit(now, article_id):
-    DailyVisits.add(timezone.localdate(now))
-    if article_id is not None:
-        ArticleViews.add(article_id)
+# The last-seen time of a reader row a batch has only just created: never seen before.
+NEVER = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def add_counts(visits, views):
+    """Add visits per day and views per article to the database (inside the caller's transaction).
+
+    Views of an article deleted meanwhile are dropped, or the counts could never be saved.
+    """
+    from news.models import Article
+
+    for day, amount in sorted(visits.items()):
+        DailyVisits.add(day, amount)
+    existing = set(Article.objects.filter(pk__in=views).values_list("pk", flat=True))
+    for article_id, amount in sorted(views.items()):
+        if article_id in existing:
+            ArticleViews.add(article_id, amount)
 
 
 def _article_ids_text(article_ids):
     return ",".join(str(pk) for pk in sorted(article_ids))
 
 
-class CounterStore:
-    """What both stores share: a per-process memo that spares most page views any round trip.
+# The batch's two statements on readers, in plain SQL run once per reader: Django's bulk_create
+# and bulk_update cost more to build than the whole batch costs the database.
+_INSERT_NEW_READERS = (
+    "INSERT INTO {table} ({key}, {visit_started_at}, {last_seen_at}, {article_ids}) "
+    "VALUES (%s, %s, %s, '') ON CONFLICT ({key}) DO NOTHING"
+)
+_UPDATE_READER = (
+    "UPDATE {table} SET {visit_started_at} = %s, {last_seen_at} = %s, {article_ids} = %s "
+    "WHERE {key} = %s"
+)
 
-    The memo only says "this process handled this reader and article when their last-seen time
-    was T". While T is less than a minute old the visit cannot have ended (that takes 30 minutes
-    without a page) and the article is counted, so there is nothing to do. It is never the
-    authority: a miss, or another process, asks the store.
+
+def _run_on_readers(template, rows):
+    """Run ``template`` once per row of parameters, with the Reader table's quoted names."""
+    ops = connection.ops
+    columns = ("key", "visit_started_at", "last_seen_at", "article_ids")
+    names = {name: ops.quote_name(Reader._meta.get_field(name).column) for name in columns}
+    # Only names from the model's own metadata are put into the text; values are parameters.
+    sql = template.format(table=ops.quote_name(Reader._meta.db_table), **names)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+class CounterStore:
+    """What both stores share: a per-process memo and buffer in front of the real store.
+
+    The memo only says "this process handled this reader and article at time T". While T is
+    less than a minute old the visit cannot have ended (that takes 30 minutes without a page)
+    and the article is counted, so there is nothing to do: most page views stop here. The rest
+    of the readers' pages wait in the buffer and reach the store in one batch per
+    ``STATS_BUFFER_SECONDS`` (or at once when that is 0). The store, not the memo, decides what
+    counts.
     """
 
     def __init__(self):
-        self.recent = LocMemCache("stats-recent-readers", {"OPTIONS": {"MAX_ENTRIES": 50_000}})
+        self.recent = Memo(max_entries=50_000)
+        self.buffer = PageViewBuffer(self.write_batch, self._tick)
+        self.next_housekeeping = time.monotonic() + settings.STATS_FLUSH_SECONDS
 
     def record(self, view, article_id, now):
         memo_key = f"{view.reader_key}|{article_id or ''}"
         last_seen = self.recent.get(memo_key)
         if last_seen is not None and now.timestamp() - last_seen < _throttle().total_seconds():
             return
-        last_seen = self._record(view, article_id, now)
-        if last_seen is not None:
-            self.recent.set(memo_key, last_seen, settings.STATS_SEEN_THROTTLE_SECONDS)
+        item = (view.reader_key, view.fallback_key, article_id, now)
+        # A page without our cookie is written at once: the reader's next page, with the cookie
+        # it was just given, carries that visit on only if the store already holds it, and
+        # another process may serve that page before this one's buffer is written.
+        if settings.STATS_BUFFER_SECONDS > 0 and view.new_cookie is None:
+            self.buffer.add(item)
+        else:
+            self.write_batch([item])
+            self.housekeep_if_due(now)
+        self.recent.set(memo_key, now.timestamp(), settings.STATS_SEEN_THROTTLE_SECONDS)
+
+    def write_batch(self, items):
+        """Count ``(reader key, fallback key, article id or None, time)`` page views, in order."""
+        raise NotImplementedError
+
+    def _tick(self):
+        self.housekeep_if_due(timezone.now())
+
+    def housekeep_if_due(self, now):
+        """Housekeep at most once per ``STATS_FLUSH_SECONDS`` in this process."""
+        if time.monotonic() < self.next_housekeeping:
+            return
+        self.next_housekeeping = time.monotonic() + settings.STATS_FLUSH_SECONDS
+        self.housekeep(now)
+
+    def drain(self):
+        """Write what this process buffered (tests, commands, process exit)."""
+        self.buffer.drain()
 
     def forget_recent(self):
         self.recent.clear()
+        self.next_housekeeping = time.monotonic() + settings.STATS_FLUSH_SECONDS
 
 
 class DatabaseStore(CounterStore):
-    """Counts straight in the database: right with any number of processes and servers.
+    """Counts in the database: right with any number of processes and servers.
 
-    A visit costs one transaction (the reader's row and the day's ``visits = visits + 1``); a
-    page view inside a visit costs nothing when this process saw the reader in the last minute,
-    else one read and at most one throttled update. Rows change by compare-and-set updates, so
-    two processes racing on one reader count it once.
+    A batch is one transaction, whatever its size: rows for new readers, the batch's readers
+    read (and locked on PostgreSQL; SQLite lets one writer at a time), their visits decided in
+    Python, then one update of the readers, one of each day's visits and one per article.
     """
 
-    def _record(self, view, article_id, now):
-        for _attempt in range(RETRIES):
-            reader = self._record_once(view, article_id, now)
-            if reader is not None:
-                return reader.last_seen_at.timestamp()
-        logger.warning("Gave up counting a page view after %d conflicting updates", RETRIES)
-        return None
-
-    def _record_once(self, view, article_id, now):
-        """One attempt; None when another request changed the reader's row first."""
-        rows = {
-            r.key: r for r in Reader.objects.filter(key__in={view.reader_key, view.fallback_key})
-        }
-        reader = rows.get(view.reader_key)
-        fallback = rows.get(view.fallback_key)
-        if reader is None and fallback is not None and now - fallback.last_seen_at < _gap():
-            reader = self._take_over(view, fallback)
-        if reader is None:
-            reader = Reader(
-                key=view.reader_key,
-                visit_started_at=now,
-                last_seen_at=now,
-                article_ids=_article_ids_text({article_id} - {None}),
-            )
+    def write_batch(self, items):
+        for attempt in range(RETRIES):
             try:
                 with transaction.atomic():
-                    reader.save(force_insert=True)
-                    _count_visit(now, article_id)
-            except IntegrityError:
-                return None
-            return reader
-        if now - reader.last_seen_at >= _gap():
-            return self._start_visit(reader, article_id, now)
-        if article_id is not None and article_id not in reader.counted_articles:
-            return self._count_article(reader, article_id, now)
-        if now - reader.last_seen_at >= _throttle():
-            Reader.objects.filter(pk=reader.pk, last_seen_at=reader.last_seen_at).update(
-                last_seen_at=now
-            )
-            reader.last_seen_at = now
-        return reader
+                    self._write_batch_once(items)
+                return
+            except OperationalError:
+                # A deadlock between two servers' batches, or SQLite busy for too long.
+                if attempt == RETRIES - 1:
+                    raise
+                logger.warning("Counting a batch of page views met a conflict; trying again")
 
-    def _take_over(self, view, fallback):
-        """A reader's new cookie carries on the visit counted under their IP + user agent."""
-        try:
-            with transaction.atomic():
-                Reader.objects.filter(pk=fallback.pk, key=fallback.key).update(key=view.reader_key)
-        except IntegrityError:
-            pass  # Another request of this reader already has a row: read it below.
-        return Reader.objects.filter(key=view.reader_key).first()
-
-    def _start_visit(self, reader, article_id, now):
-        article_ids = _article_ids_text({article_id} - {None})
-        with transaction.atomic():
-            changed = Reader.objects.filter(pk=reader.pk, last_seen_at=reader.last_seen_at).update(
-                visit_started_at=now, last_seen_at=now, article_ids=article_ids
-            )
-            if not changed:
-                return None
-            _count_visit(now, article_id)
-        reader.visit_started_at = reader.last_seen_at = now
-        reader.article_ids = article_ids
-        return reader
-
-    def _count_article(self, reader, article_id, now):
-        article_ids = _article_ids_text(reader.counted_articles | {article_id})
-        with transaction.atomic():
-            changed = Reader.objects.filter(
-                pk=reader.pk,
-                visit_started_at=reader.visit_started_at,
-                article_ids=reader.article_ids,
-            ).update(article_ids=article_ids, last_seen_at=now)
-            if not changed:
-                return None
-            ArticleViews.add(article_id)
-        reader.article_ids = article_ids
-        reader.last_seen_at = now
-        return reader
+    def _write_batch_once(self, items):
+        reader_keys = sorted({reader_key for reader_key, _f, _a, _t in items})
+        fallback_keys = {fallback_key for _r, fallback_key, _a, _t in items} - set(reader_keys)
+        # Sorted, so that two servers' batches take their row locks in the same order.
+        never = connection.ops.adapt_datetimefield_value(NEVER)
+        _run_on_readers(_INSERT_NEW_READERS, [(key, never, never) for key in reader_keys])
+        rows = {
+            reader.key: reader
+            for reader in Reader.objects.select_for_update()
+            .filter(key__in=[*reader_keys, *fallback_keys])
+            .order_by("key")
+        }
+        visits, views = Counter(), Counter()
+        changed, taken_over = set(), set()
+        for reader_key, fallback_key, article_id, now in items:
+            reader = rows[reader_key]
+            taken_over.discard(reader_key)
+            fallback = rows.get(fallback_key, reader)
+            if reader.last_seen_at == NEVER and now - fallback.last_seen_at < _gap():
+                # A reader's new cookie carries on the visit counted under IP + user agent.
+                reader.visit_started_at = fallback.visit_started_at
+                reader.last_seen_at = fallback.last_seen_at
+                reader.article_ids = fallback.article_ids
+                # Taken over means gone, as if renamed: not for another cookie, and a page
+                # under this address and browser after it starts a new visit.
+                fallback.visit_started_at = fallback.last_seen_at = NEVER
+                fallback.article_ids = ""
+                taken_over.add(fallback_key)
+            if now - reader.last_seen_at >= _gap():
+                reader.visit_started_at = reader.last_seen_at = now
+                reader.article_ids = ""
+                visits[timezone.localdate(now)] += 1
+                changed.add(reader_key)
+            if article_id is not None and article_id not in reader.counted_articles:
+                reader.article_ids = _article_ids_text(reader.counted_articles | {article_id})
+                reader.last_seen_at = max(reader.last_seen_at, now)
+                views[article_id] += 1
+                changed.add(reader_key)
+            elif now - reader.last_seen_at >= _throttle():
+                reader.last_seen_at = now
+                changed.add(reader_key)
+        adapt = connection.ops.adapt_datetimefield_value
+        changed_rows = [rows[key] for key in sorted(changed)]
+        _run_on_readers(
+            _UPDATE_READER,
+            [
+                (adapt(r.visit_started_at), adapt(r.last_seen_at), r.article_ids, r.key)
+                for r in changed_rows
+            ],
+        )
+        if taken_over:
+            Reader.objects.filter(key__in=taken_over).delete()
+        add_counts(visits, views)
 
     def online(self, now):
         window = timedelta(seconds=settings.STATS_ONLINE_SECONDS)
         return Reader.objects.filter(last_seen_at__gte=now - window).count()
 
     def flush(self):
+        self.drain()
         return 0
 
     def housekeep(self, now):
@@ -200,7 +257,6 @@ end
 if article ~= '' and redis.call('HSETNX', reader, 'article:' .. article, 1) == 1 then
   redis.call('HINCRBY', pending, 'article:' .. article, 1)
 end
-return redis.call('HGET', reader, 'seen')
 """
 
 # KEYS: pending counts, set of batch ids, the new batch. ARGV: the new batch id.
@@ -214,8 +270,6 @@ end
 
 def apply_batch(batch_id, counts):
     """Add one batch of cached counts to the database; False if it must be tried again later."""
-    from news.models import Article
-
     visits = {}
     views = {}
     for field, amount in counts.items():
@@ -224,16 +278,10 @@ def apply_batch(batch_id, counts):
             visits[date.fromisoformat(name)] = int(amount)
         elif kind == "article":
             views[int(name)] = int(amount)
-    # Views of an article deleted meanwhile are dropped, or the batch would fail forever.
-    existing = set(Article.objects.filter(pk__in=views).values_list("pk", flat=True))
     try:
         with transaction.atomic():
             FlushedBatch.objects.create(id=batch_id)
-            for day, amount in visits.items():
-                DailyVisits.add(day, amount)
-            for article_id, amount in views.items():
-                if article_id in existing:
-                    ArticleViews.add(article_id, amount)
+            add_counts(visits, views)
     except IntegrityError:
         # Either another flush added this batch first, or an article vanished mid-flush.
         return FlushedBatch.objects.filter(id=batch_id).exists()
@@ -243,7 +291,8 @@ def apply_batch(batch_id, counts):
 class RedisStore(CounterStore):
     """Presence and counts in Redis (shared by every server), flushed to the database.
 
-    A page view is one Redis script call, atomic across servers. Counts wait in one hash until a
+    A page view is one Redis script call, atomic across servers; a batch sends them all in one
+    round trip. Counts wait in one hash until a
     flush renames it to a sealed batch, adds the batch to the database in a transaction that also
     records the batch id, and only then deletes it: a crash at any point loses nothing already
     sealed and never adds a batch twice.
@@ -259,25 +308,29 @@ class RedisStore(CounterStore):
     def key(self, *parts):
         return self.prefix + ":".join(parts)
 
-    def _record(self, view, article_id, now):
-        seen = self.record_script(
-            keys=[
-                self.key("reader", view.reader_key),
-                self.key("reader", view.fallback_key),
-                self.key("online"),
-                self.key("pending"),
-            ],
-            args=[
-                repr(now.timestamp()),
-                settings.STATS_VISIT_GAP_SECONDS,
-                settings.STATS_SEEN_THROTTLE_SECONDS,
-                "" if article_id is None else article_id,
-                timezone.localdate(now).isoformat(),
-                view.reader_key,
-                view.fallback_key,
-            ],
-        )
-        return float(seen)
+    def write_batch(self, items):
+        """One script call per page view, all sent in one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        for reader_key, fallback_key, article_id, now in items:
+            self.record_script(
+                keys=[
+                    self.key("reader", reader_key),
+                    self.key("reader", fallback_key),
+                    self.key("online"),
+                    self.key("pending"),
+                ],
+                args=[
+                    repr(now.timestamp()),
+                    settings.STATS_VISIT_GAP_SECONDS,
+                    settings.STATS_SEEN_THROTTLE_SECONDS,
+                    "" if article_id is None else article_id,
+                    timezone.localdate(now).isoformat(),
+                    reader_key,
+                    fallback_key,
+                ],
+                client=pipe,
+            )
+        pipe.execute()
 
     def online(self, now):
         since = now.timestamp() - settings.STATS_ONLINE_SECONDS
@@ -288,6 +341,7 @@ class RedisStore(CounterStore):
 
     def flush(self):
         """Add every sealed batch, and what is pending now, to the database; return visits added."""
+        self.drain()
         batch_id = uuid.uuid4().hex
         self.seal_script(
             keys=[self.key("pending"), self.key("batches"), self.key("batch", batch_id)],

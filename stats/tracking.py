@@ -5,7 +5,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
@@ -19,11 +19,16 @@ ARTICLE_VIEW_NAME = "news:article"
 @dataclass(frozen=True)
 class PageView:
     reader_key: str
-    # For a reader whose cookie is brand new: the IP + user agent key their first page was
-    # counted under, so that the visit carries on instead of starting again.
-    fallback_key: str
     article_slug: str | None
     new_cookie: str | None
+    # "IP|user agent" of the request; hashed only when a store needs the fallback key.
+    address: str
+
+    @cached_property
+    def fallback_key(self):
+        """For a reader whose cookie is brand new: the IP + user agent key their first page was
+        counted under, so that the visit carries on instead of starting again."""
+        return _hashed_address(self.address)
 
 
 @lru_cache(maxsize=8)
@@ -31,9 +36,15 @@ def _bot_pattern(pattern):
     return re.compile(pattern, re.IGNORECASE)
 
 
+# Readers send a handful of distinct user agents; matching each once per process is enough.
+@lru_cache(maxsize=4096)
+def _is_bot_user_agent(user_agent, pattern):
+    return not user_agent or bool(_bot_pattern(pattern).search(user_agent))
+
+
 def is_bot(request):
     user_agent = request.META.get("HTTP_USER_AGENT", "")
-    return not user_agent or bool(_bot_pattern(settings.STATS_BOT_USER_AGENTS).search(user_agent))
+    return _is_bot_user_agent(user_agent, settings.STATS_BOT_USER_AGENTS)
 
 
 def _is_ignored_path(path):
@@ -55,10 +66,13 @@ def is_page_view(request, response):
     )
 
 
-def address_key(request):
+def _address(request):
+    return f"{client_ip(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
+
+
+def _hashed_address(address):
     """A key for a reader without our cookie: a keyed hash of IP and user agent, never the IP."""
-    text = f"{client_ip(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
-    digest = hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256)
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
     return "h:" + digest.hexdigest()[:32]
 
 
@@ -80,13 +94,15 @@ def page_view(request, response):
     """The page view this request/response pair is, or None when it does not count."""
     if not is_page_view(request, response):
         return None
-    fallback_key = address_key(request)
+    address = _address(request)
     cookie_id = request.COOKIES.get(settings.STATS_COOKIE_NAME, "")
     if COOKIE_ID.match(cookie_id):
-        return PageView("c:" + cookie_id, fallback_key, article_slug(request), None)
+        return PageView("c:" + cookie_id, article_slug(request), None, address)
     # No cookie (a first page, or a reader who refuses cookies): counted under IP + user agent,
     # and offered a cookie that takes the visit over from the next page on.
-    return PageView(fallback_key, fallback_key, article_slug(request), secrets.token_urlsafe(16))
+    return PageView(
+        _hashed_address(address), article_slug(request), secrets.token_urlsafe(16), address
+    )
 
 
 def set_reader_cookie(response, cookie_id):

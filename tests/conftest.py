@@ -14,6 +14,9 @@ def _isolated_media_and_cache(settings, tmp_path):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
     }
+    # Page views are counted at once, in the request (the same batch code, one view per batch);
+    # tests/stats/test_buffer.py covers the buffer, and the live servers run with the default.
+    settings.STATS_BUFFER_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

@@ -78,12 +78,18 @@ def redis_store(settings):
     settings.CACHES = original_caches
 
 
-@pytest.fixture(params=["database", "redis"])
-def store(request, db):
-    """Each behaviour test runs on both counter stores."""
-    if request.param == "redis":
+@pytest.fixture(params=["database", "redis", "database, buffered", "redis, buffered"])
+def store(request, db, settings):
+    """Each behaviour test runs on both counter stores, with page views written at once or
+    buffered the way app servers buffer them (``counted`` then writes the batch)."""
+    kind, _comma, buffered = request.param.partition(", ")
+    if kind == "redis":
         request.getfixturevalue("redis_store")
-    return request.param
+    if buffered:
+        # Long enough that the buffer's own thread never wakes during the test.
+        settings.STATS_BUFFER_SECONDS = 3600
+    yield kind
+    services.counter_store().buffer.stop()
 
 
 @pytest.fixture
@@ -119,6 +125,7 @@ def counted():
 
         @staticmethod
         def online():
+            services.flush()
             return services.counter_store().online(timezone.now())
 
     return Counted()
