@@ -5,8 +5,12 @@ from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.signals import setting_changed
 from django.core.validators import MaxLengthValidator
+from django.dispatch import receiver
 from django.forms.widgets import MultiWidget
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -138,3 +142,33 @@ class CommentForm(forms.ModelForm):
         return services.post_comment(
             self.article, self.ip, name=data["name"], email=data["email"], text=data["text"]
         )
+
+
+# Language -> the article page's empty star and comment fields as HTML.
+_blank_fields = {}
+
+
+def blank_fields_html():
+    """The article page's empty star and comment fields, rendered once per process and language.
+
+    They are the same on every article page for every reader (no token, no captcha key, nothing
+    of the article), and rendering their widgets took a third of the page's render time.
+    """
+    language = get_language()
+    fields = _blank_fields.get(language)
+    if fields is None:
+        comment_form = CommentForm(article=None, lazy_captcha=True)
+        fields = {
+            "vote": render_to_string("ratings/_vote_fields.html", {"vote_form": VoteForm()}),
+            "comment": render_to_string(
+                "ratings/_comment_fields.html", {"comment_form": comment_form}
+            ),
+        }
+        _blank_fields[language] = fields
+    return fields
+
+
+@receiver(setting_changed)
+def _forget_blank_fields(**kwargs):
+    # The fields depend on settings (the comment length limit, the captcha's size): tests.
+    _blank_fields.clear()

@@ -20,7 +20,7 @@ from news.models import Article
 from portal.clientip import client_ip
 
 from . import services
-from .forms import CommentForm, VoteForm
+from .forms import CommentForm, VoteForm, blank_fields_html
 
 VOTER_COOKIE_SALT = "ratings.voter"
 VOTER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
@@ -28,12 +28,18 @@ VOTER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 def feedback_context(article, *, vote_form=None, comment_form=None, on_article_page=False):
     """What the feedback block shows; on the cached article page nothing in it is per reader."""
+    if on_article_page:
+        forms = {"blank_fields": blank_fields_html()}
+    else:
+        forms = {
+            "vote_form": vote_form or VoteForm(),
+            "comment_form": comment_form or CommentForm(article=article),
+        }
     return {
+        **forms,
         "article": article,
         "rating": services.rating_of(article),
         "comments": article.comments.approved(),
-        "vote_form": vote_form or VoteForm(),
-        "comment_form": comment_form or CommentForm(article=article, lazy_captcha=on_article_page),
         "on_article_page": on_article_page,
         "feedback_url": reverse("ratings:feedback", kwargs={"slug": article.slug}),
         "vote_url": reverse("ratings:vote", kwargs={"slug": article.slug}),
