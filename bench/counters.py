@@ -37,7 +37,7 @@ ARTICLE = "/bai-viet/counters-1/"
 DATABASE = "stats_counters_bench"
 REDIS_DB = 12
 MAX_COST = 0.10
-LUA = ROOT / "bench" / "counters.lua"
+LUA = ROOT / "bench" / "readers.lua"
 # A new letter for each wrk run: its readers are new readers.
 READER_PREFIXES = iter("abcdefghijklmnopqrstuvwxyz")
 

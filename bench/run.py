@@ -2,7 +2,8 @@
 
 Creates a throwaway database with 10,000 articles, starts gunicorn on 127.0.0.1 with production
 settings, and prints requests/s, p50/p99 latency and the ratio to a bare Django view for the
-home, category, article (cached and uncached) and search pages.
+home, category, article (cached and uncached) and search pages. Every request is a reader's
+(browser user agent, reader cookie), so the visit counters are on and counting.
 
     bench/run.sh                      # SQLite, file cache
     bench/run.sh --postgres           # PostgreSQL + Redis
@@ -30,6 +31,9 @@ from serving import (
 )
 
 PORT = 8191
+READERS = ROOT / "bench" / "readers.lua"
+# A new letter for each page's run: its readers are new readers.
+READER_PREFIXES = iter("abcdefghijklmnopqrstuvwxyz")
 
 PAGES = [
     ("bare view", "/__bench__/ok"),
@@ -60,8 +64,23 @@ def run_wrk(path, args):
     url = f"http://127.0.0.1:{PORT}{path}"
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - warm-up, loopback
         response.read()
+    # Real readers (a browser's user agent, a reader cookie, a new reader every 5 pages), so
+    # the visit counters count every request as they would in production.
+    readers = dict(
+        os.environ, PAGES_PER_VISIT="5", COOKIE_NAME="reader", READER_PREFIX=next(READER_PREFIXES)
+    )
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{args.connections}",
+            f"-d{args.seconds}s",
+            "--latency",
+            "-s",
+            str(READERS),
+            url,
+        ],
+        env=readers,
         capture_output=True,
         text=True,
         check=True,

@@ -419,4 +419,5 @@ STATS_BOT_USER_AGENTS = env(
     r"|go-http-client|okhttp|java/|libwww|scrapy|node-fetch|axios|postman|apache-httpclient"
     r"|facebookexternalhit|monitor|pingdom|uptime|feedfetcher|preview",
 )
-STATS_IGNORED_PATHS = ["/healthz", "/favicon.ico"]
+# The benchmark's bare view is a yardstick, not a page of the site.
+STATS_IGNORED_PATHS = ["/healthz", "/favicon.ico", "/__bench__/"]

@@ -1,4 +1,5 @@
--- wrk script for bench/counters.py: every request is a reader's page view with a reader cookie.
+-- wrk script for the benchmarks: every request is a reader's page view, with a browser's user
+-- agent and a reader cookie, so the visit counters count it as they would a real reader's.
 -- Each reader reads PAGES_PER_VISIT pages, then a new reader comes (so visits keep starting).
 -- Reader ids are 22 characters, the shape of the portal's cookie ids.
 local pages_per_visit = tonumber(os.getenv("PAGES_PER_VISIT") or "5")
