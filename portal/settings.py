@@ -245,6 +245,9 @@ BENCHMARK_BARE_VIEW = env_bool("PORTAL_BENCH_BARE_VIEW")
 
 # How long a public page stays cached; edits refresh pages at once through versioned keys.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# How long each app process reuses the page versions it read from the shared cache: an edit
+# made through another process (or server) shows there after at most this long.
+PAGE_CACHE_LOCAL_SECONDS = env_float("PAGE_CACHE_LOCAL_SECONDS", 1.0)
 
 # django-ckeditor: only Pillow-verified images, and the upload view is reached only through
 # news.admin's wrapper (see portal/urls.py).

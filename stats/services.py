@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from .memo import Memo
+from portal.memo import Memo
+
 from .models import COUNTERS_CACHE_KEY, ArticleViews, FlushedBatch, SiteCounter
 from .stores import counter_store
 

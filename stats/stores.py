@@ -21,8 +21,9 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from portal.memo import Memo
+
 from .buffer import PageViewBuffer
-from .memo import Memo
 from .models import ArticleViews, DailyVisits, FlushedBatch, Reader
 
 logger = logging.getLogger(__name__)

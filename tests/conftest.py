@@ -17,6 +17,9 @@ def _isolated_media_and_cache(settings, tmp_path):
     # Page views are counted at once, in the request (the same batch code, one view per batch);
     # tests/stats/test_buffer.py covers the buffer, and the live servers run with the default.
     settings.STATS_BUFFER_SECONDS = 0
+    # Tests clear and edit the cache under the page cache; tests/portal/test_pagecache.py
+    # covers the per-process versions, and the live servers run with the default.
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

@@ -4,10 +4,12 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from factories import make_article, make_category
 
 from news.models import Article
+from portal import pagecache
 from portal.models import WebsiteLink
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +95,34 @@ def test_a_browser_that_has_the_page_gets_304(client):
     assert again.status_code == 304
     feed = client.get("/rss/")
     assert client.get("/rss/", HTTP_IF_NONE_MATCH=feed["ETag"]).status_code == 304
+
+
+@pytest.fixture
+def local_versions(settings):
+    """Each process reuses the page versions it read for a second, as in production."""
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1
+
+
+def test_an_edit_made_in_this_process_shows_at_once_despite_the_local_versions(
+    client, local_versions
+):
+    article = make_article(title="Tiêu đề cũ")
+    client.get(article.get_absolute_url())
+
+    article.title = "Tiêu đề mới đã sửa"
+    article.save()
+
+    assert "Tiêu đề mới đã sửa" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_an_edit_made_through_another_server_shows_here_within_a_second(client, local_versions):
+    article = make_article(title="Tin trước khi sửa")
+    client.get(article.get_absolute_url())
+    # Another server saved the article: the shared version moved, this process was not told.
+    Article.objects.filter(pk=article.pk).update(title="Tin sau khi sửa")
+    cache.set(pagecache.SITE_VERSION_KEY, time.time_ns(), timeout=None)
+    assert "Tin trước khi sửa" in client.get(article.get_absolute_url()).content.decode()
+
+    time.sleep(1.1)
+
+    assert "Tin sau khi sửa" in client.get(article.get_absolute_url()).content.decode()

@@ -3,6 +3,7 @@
 import http.cookiejar
 import os
 import re
+import time
 import urllib.parse
 import urllib.request
 import uuid
@@ -92,6 +93,8 @@ def test_a_page_cached_by_one_server_is_served_by_the_other_and_refreshed_by_an_
 
     article.title = "Tin sau khi sửa"
     article.save()
+    # Each process reuses the versions it read for PAGE_CACHE_LOCAL_SECONDS (1 s).
+    time.sleep(1.1)
     for port in servers:
         _status, response, body = get(port, article.get_absolute_url())
         assert "Tin sau khi sửa" in body.decode(), port
