@@ -18,6 +18,8 @@ from .html import clean_body
 
 SEARCH_MAX_TERMS = 8
 TRIGRAM = 3
+# Search reads the newest this many articles before it asks the index (see newest_match_ids).
+SEARCH_WINDOW = 1000
 
 
 def unique_slug(model, text, instance_pk=None, max_length=200):
@@ -98,11 +100,13 @@ class ArticleQuerySet(models.QuerySet):
         )
         return ranked.filter(rank__lte=per_category)
 
-    def search(self, query):
+    def search(self, query, indexed=True):
         """Articles whose title, lead or body hold every word of ``query``, accents optional.
 
         The same substring match everywhere; each database answers it from a trigram index
-        (PostgreSQL: pg_trgm on search_text; SQLite: the FTS5 table news_article_fts).
+        (PostgreSQL: pg_trgm on search_text; SQLite: the FTS5 table news_article_fts). With
+        ``indexed=False`` SQLite reads the rows it is given instead; PostgreSQL's planner
+        chooses for itself either way.
         """
         terms = fold(query).split()[:SEARCH_MAX_TERMS]
         if not terms:
@@ -111,17 +115,41 @@ class ArticleQuerySet(models.QuerySet):
         for term in terms:
             condition &= Q(search_text__contains=term)
         plain = (term.replace("%", "").replace("_", "") for term in terms)
-        indexed = [term for term in plain if len(term) >= TRIGRAM]
-        if connections[self.db].vendor == "sqlite" and indexed:
+        long_terms = [term for term in plain if len(term) >= TRIGRAM]
+        if connections[self.db].vendor == "sqlite" and long_terms and indexed:
             # The FTS5 trigram table narrows the rows; LIKE wildcards mean nothing in a reader's
             # words and an ESCAPE clause would bypass the index, so they are dropped. Terms under
             # three letters are left to the plain condition (SQLite 3.40 crashes on them here).
-            patterns = [f"%{term}%" for term in indexed]
+            patterns = [f"%{term}%" for term in long_terms]
             matches = " AND ".join(["search_text LIKE %s"] * len(patterns))
             # Only "%s" placeholders are joined into the SQL; the reader's words are parameters.
             sql = f"SELECT rowid FROM news_article_fts WHERE {matches}"  # noqa: S608  # nosec B608
             condition &= Q(pk__in=RawSQL(sql, patterns))  # noqa: S611  # nosec B611
         return self.filter(condition)
+
+    def newest_match_ids(self, query, limit):
+        """The ids of the ``limit`` newest articles matching ``query``, newest first.
+
+        Common words match most articles, and the trigram index would first collect every
+        match in the database (75 ms for four common words in 10,000 articles); the newest
+        SEARCH_WINDOW articles, read in date order, then hold all ``limit`` of them (2.5 ms).
+        Only when they do not is the index asked, and then the matches are rarer.
+        """
+        newest = self.order_by("-published_at", "-pk")
+        window = newest.values("pk")[:SEARCH_WINDOW]
+        ids = list(
+            newest.filter(pk__in=window).search(query, indexed=False).values_list("pk", flat=True)[
+                :limit
+            ]
+        )
+        if len(ids) < limit:
+            ids = list(newest.search(query).values_list("pk", flat=True)[:limit])
+        return ids
+
+    def in_order(self, ids):
+        """The articles with these ids, in the order given."""
+        found = self.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 class Article(models.Model):

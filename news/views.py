@@ -13,6 +13,9 @@ from .models import Article, Category
 HOME_FEATURED = 5
 HOME_PER_CATEGORY = 4
 SEARCH_MAX_LENGTH = 100
+# A reader looks at the newest results; counting every match of common words is what made
+# search slow, so results stop here ("hơn 200 bài viết").
+SEARCH_MAX_RESULTS = 200
 MAX_PAGE = 1000
 
 
@@ -85,7 +88,14 @@ def search(request):
     # PostgreSQL refuses NUL in text; no reader means one.
     query = request.GET.get("q", "").replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
     page = None
+    more_than_shown = False
     if query:
-        articles = Article.objects.published().for_listing().search(query)
-        page = paginate(request, articles)
-    return render(request, "news/search.html", {"query": query, "page": page})
+        ids = Article.objects.published().newest_match_ids(query, SEARCH_MAX_RESULTS + 1)
+        more_than_shown = len(ids) > SEARCH_MAX_RESULTS
+        page = paginate(request, ids[:SEARCH_MAX_RESULTS])
+        page.object_list = Article.objects.for_listing().in_order(page.object_list)
+    return render(
+        request,
+        "news/search.html",
+        {"query": query, "page": page, "more_than_shown": more_than_shown},
+    )

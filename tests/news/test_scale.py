@@ -45,7 +45,10 @@ PAGES = {
     "/chuyen-muc/chuyen-muc-3/?page=100": 5,
     # Article, related articles, view count, rating figures, approved comments.
     "/bai-viet/hoi-nghi-giao-ban-so-5000/": 6,
-    "/tim-kiem/?q=hoi+nghi+so+999": 2,
+    # The newest articles, then (for words as rare as these) the index, then the page's articles.
+    "/tim-kiem/?q=hoi+nghi+so+999": 3,
+    # Words in most articles: the newest articles hold the results, the index is not asked.
+    "/tim-kiem/?q=hoi+nghi": 2,
     "/rss/": 2,
 }
 

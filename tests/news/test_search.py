@@ -1,0 +1,70 @@
+"""Search answers common and rare words alike, newest first, and stops counting at 200."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from factories import make_article, make_category
+
+from news import models
+from news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def articles_about(topic, count, category, **fields):
+    """``count`` published articles about ``topic``, the first one the newest."""
+    now = timezone.now()
+    return [
+        make_article(
+            title=f"{topic} số {number}",
+            category=category,
+            published_at=now - timedelta(minutes=number + 1),
+            **fields,
+        )
+        for number in range(count)
+    ]
+
+
+def test_common_words_show_the_newest_200_and_say_there_are_more(client, settings):
+    settings.NEWS_PAGE_SIZE = 20
+    category = make_category()
+    newest, *_rest = articles_about("Thu hoạch lúa hè thu", 203, category)
+
+    first = client.get("/tim-kiem/", {"q": "thu hoach lua"}).content.decode()
+
+    assert "Tìm thấy hơn 200 bài viết" in first
+    assert first.index(newest.title) < first.index("Thu hoạch lúa hè thu số 1<")
+    assert "Trang 1 / 10" in first
+    assert client.get("/tim-kiem/", {"q": "thu hoach lua", "page": 10}).status_code == 200
+    assert client.get("/tim-kiem/", {"q": "thu hoach lua", "page": 11}).status_code == 404
+
+
+def test_reading_the_newest_articles_first_finds_what_the_index_finds(monkeypatch):
+    monkeypatch.setattr(models, "SEARCH_WINDOW", 4)
+    category = make_category()
+    articles_about("Tiêm chủng mở rộng", 6, category)
+    old_rare = make_article(
+        title="Tiêm chủng tại xã Đức Thuận",
+        category=category,
+        published_at=timezone.now() - timedelta(days=30),
+    )
+    published = Article.objects.published()
+
+    for query, limit in [("tiem chung", 3), ("tiem chung", 20), ("duc thuan", 3), ("xyz", 3)]:
+        by_index = list(
+            published.search(query).order_by("-published_at", "-pk").values_list("pk", flat=True)
+        )[:limit]
+        assert published.newest_match_ids(query, limit) == by_index, (query, limit)
+    assert published.newest_match_ids("duc thuan", 3) == [old_rare.pk]
+
+
+def test_a_handful_of_results_are_counted_exactly(client):
+    category = make_category()
+    articles_about("Lễ hội đền Chợ Củi", 3, category)
+    articles_about("Giải bóng đá thanh niên", 5, category)
+
+    page = client.get("/tim-kiem/", {"q": "le hoi"}).content.decode()
+
+    assert "Tìm thấy 3 bài viết" in page
+    assert "hơn" not in page
