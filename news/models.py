@@ -5,12 +5,12 @@ from django.db import connections, models
 from django.db.models import F, Q, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from portal.images import refresh_renditions
+from portal.links import slug_url
 from portal.text import fold, vietnamese_slugify
 from portal.uploads import UploadTo, validate_image
 
@@ -68,7 +68,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
+        return slug_url("news:category", self.slug)
 
     def with_children_ids(self):
         return [self.pk, *self.children.values_list("pk", flat=True)]
@@ -138,9 +138,9 @@ class ArticleQuerySet(models.QuerySet):
         newest = self.order_by("-published_at", "-pk")
         window = newest.values("pk")[:SEARCH_WINDOW]
         ids = list(
-            newest.filter(pk__in=window).search(query, indexed=False).values_list("pk", flat=True)[
-                :limit
-            ]
+            newest.filter(pk__in=window)
+            .search(query, indexed=False)
+            .values_list("pk", flat=True)[:limit]
         )
         if len(ids) < limit:
             ids = list(newest.search(query).values_list("pk", flat=True)[:limit])
@@ -218,7 +218,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:article", kwargs={"slug": self.slug})
+        return slug_url("news:article", self.slug)
 
     def clean_text_fields(self):
         """Sanitise the body and rebuild the search text (also for rows made by bulk_create)."""

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from news.models import Article
 from portal.clientip import client_ip
+from portal.links import slug_url
 
 from . import services
 from .forms import CommentForm, VoteForm, blank_fields_html
@@ -41,9 +42,9 @@ def feedback_context(article, *, vote_form=None, comment_form=None, on_article_p
         "rating": services.rating_of(article),
         "comments": article.comments.approved(),
         "on_article_page": on_article_page,
-        "feedback_url": reverse("ratings:feedback", kwargs={"slug": article.slug}),
-        "vote_url": reverse("ratings:vote", kwargs={"slug": article.slug}),
-        "comment_url": reverse("ratings:comment", kwargs={"slug": article.slug}),
+        "feedback_url": slug_url("ratings:feedback", article.slug),
+        "vote_url": slug_url("ratings:vote", article.slug),
+        "comment_url": slug_url("ratings:comment", article.slug),
         "csrf_url": reverse("ratings:csrf"),
         "town_name": settings.TOWN_NAME,
     }
@@ -179,7 +180,7 @@ def comment(request, slug):
             message = _("Bình luận của bạn đang chờ kiểm duyệt")
         if not wants_json(request):
             messages.success(request, message)
-            return redirect(reverse("ratings:feedback", kwargs={"slug": article.slug}))
+            return redirect(slug_url("ratings:feedback", article.slug))
         comment_html = ""
         if comment.is_public:
             comment_html = render_to_string(
