@@ -25,6 +25,8 @@ from pathlib import Path
 from serving import (
     BIN,
     ROOT,
+    drive_readers,
+    non_2xx,
     parse_duration,
     prepare_database,
     production_environment,
@@ -37,9 +39,6 @@ ARTICLE = "/bai-viet/counters-1/"
 DATABASE = "stats_counters_bench"
 REDIS_DB = 12
 MAX_COST = 0.10
-LUA = ROOT / "bench" / "readers.lua"
-# A new letter for each wrk run: its readers are new readers.
-READER_PREFIXES = iter("abcdefghijklmnopqrstuvwxyz")
 
 
 def environment(args, workdir):
@@ -59,26 +58,17 @@ def serve(env, enabled):
     return start_gunicorn(counting, PORTS[enabled], ready_path=ARTICLE)
 
 
-def drive(env, args, enabled, seconds):
-    url = f"http://127.0.0.1:{PORTS[enabled]}{ARTICLE}"
-    wrk_env = dict(
-        env,
-        PAGES_PER_VISIT=str(args.pages_per_visit),
-        COOKIE_NAME="reader",
-        READER_PREFIX=next(READER_PREFIXES),
+def drive(args, enabled, seconds):
+    output = drive_readers(
+        f"http://127.0.0.1:{PORTS[enabled]}{ARTICLE}",
+        seconds=seconds,
+        connections=args.connections,
+        pages_per_visit=args.pages_per_visit,
     )
-    output = subprocess.run(
-        ["wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "-s", str(LUA), url],
-        env=wrk_env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "seconds": parse_duration(re.search(r"requests in ([\d.]+\w+),", output).group(1)),
-        "errors": int(errors.group(1)) if errors else 0,
+        "errors": non_2xx(output),
     }
 
 
@@ -94,14 +84,14 @@ def counted(env):
     return int(output[-2])
 
 
-def measure(env, args):
+def measure(args):
     """Alternate bursts on the two servers; total requests over total time for each."""
     totals = {False: {"requests": 0, "seconds": 0.0, "errors": 0}, True: None}
     totals[True] = dict(totals[False])
     burst = max(args.seconds // args.rounds, 1)
     for _round in range(args.rounds):
         for enabled in (False, True):
-            figures = drive(env, args, enabled, burst)
+            figures = drive(args, enabled, burst)
             for name in totals[enabled]:
                 totals[enabled][name] += figures[name]
     for figures in totals.values():
@@ -126,7 +116,7 @@ def main():
         prepare(env, args)
         before = counted(env)
         servers = [serve(env, enabled=False), serve(env, enabled=True)]
-        off, on = measure(env, args)
+        off, on = measure(args)
         for server in servers:
             stop_gunicorn(server)
         servers = []

@@ -23,6 +23,8 @@ from pathlib import Path
 from serving import (
     BIN,
     ROOT,
+    drive_readers,
+    non_2xx,
     parse_duration,
     prepare_database,
     production_environment,
@@ -31,9 +33,6 @@ from serving import (
 )
 
 PORT = 8191
-READERS = ROOT / "bench" / "readers.lua"
-# A new letter for each page's run: its readers are new readers.
-READER_PREFIXES = iter("abcdefghijklmnopqrstuvwxyz")
 
 PAGES = [
     ("bare view", "/__bench__/ok"),
@@ -64,33 +63,13 @@ def run_wrk(path, args):
     url = f"http://127.0.0.1:{PORT}{path}"
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - warm-up, loopback
         response.read()
-    # Real readers (a browser's user agent, a reader cookie, a new reader every 5 pages), so
-    # the visit counters count every request as they would in production.
-    readers = dict(
-        os.environ, PAGES_PER_VISIT="5", COOKIE_NAME="reader", READER_PREFIX=next(READER_PREFIXES)
-    )
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{args.connections}",
-            f"-d{args.seconds}s",
-            "--latency",
-            "-s",
-            str(READERS),
-            url,
-        ],
-        env=readers,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    # Real readers, so the visit counters count every request as they would in production.
+    output = drive_readers(url, seconds=args.seconds, connections=args.connections, latency=True)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": parse_duration(re.search(r"\s50%\s+(\S+)", output).group(1)) * 1000,
         "p99": parse_duration(re.search(r"\s99%\s+(\S+)", output).group(1)) * 1000,
-        "errors": int(errors.group(1)) if errors else 0,
+        "errors": non_2xx(output),
     }
 
 

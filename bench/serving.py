@@ -10,6 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
+READERS_SCRIPT = ROOT / "bench" / "readers.lua"
+# A new letter for each wrk run: its readers are new readers.
+_reader_prefixes = iter("abcdefghijklmnopqrstuvwxyz")
 
 
 def production_environment(workdir, *, postgres, database, redis_db, **extra):
@@ -74,3 +77,26 @@ def parse_duration(text):
     """wrk's "12.5ms", "3.1s", "850.00us" in seconds."""
     value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
     return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
+
+
+def drive_readers(url, *, seconds, connections, pages_per_visit=5, latency=False):
+    """wrk on ``url`` as readers would come (bench/readers.lua): a browser's user agent, a
+    reader cookie, a new reader every ``pages_per_visit`` pages. Returns wrk's report."""
+    env = dict(
+        os.environ,
+        PAGES_PER_VISIT=str(pages_per_visit),
+        COOKIE_NAME="reader",
+        READER_PREFIX=next(_reader_prefixes),
+    )
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(READERS_SCRIPT)]
+    if latency:
+        command.append("--latency")
+    return subprocess.run(
+        [*command, url], env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def non_2xx(report):
+    """How many answers of a wrk report were neither 2xx nor 3xx."""
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", report)
+    return int(errors.group(1)) if errors else 0
