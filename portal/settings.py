@@ -141,17 +141,33 @@ ROOT_URLCONF = env("DJANGO_ROOT_URLCONF", "portal.urls")
 ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 WSGI_APPLICATION = "portal.wsgi.application"
 
+# The public site's templates (templates/) are Jinja2: rendering them under Django's template
+# language was most of an uncached article page's time (DEVELOPERS.md). The admin and the
+# libraries' own templates stay Django templates, found in the apps.
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "portal.jinja2.environment",
+            "context_processors": [
+                "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.site_shell",
+            ],
+            # Templates are read once per process, as Django's cached loader does, unless DEBUG.
+            "auto_reload": DEBUG,
+        },
+    },
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portal.context_processors.site_shell",
             ],
         },
     },

@@ -5,7 +5,8 @@ URL reversals and loops) was a sixth of an article page's render time.
 """
 
 from django.core.cache import cache
-from django.template.loader import render_to_string
+
+from .rendering import render_html
 
 SHELL_CACHE_KEY = "portal:site-shell"
 SHELL_CACHE_SECONDS = 60 * 60
@@ -23,9 +24,9 @@ def load_site_shell():
     }
     menu = {"categories": Category.objects.top_level()}
     return {
-        # Rendered templates are already safe strings, and stay so through the cache.
-        "menu_html": render_to_string("portal/_menu.html", menu),
-        "sidebar_html": render_to_string("portal/_sidebar.html", blocks),
+        # Markup stays Markup through the cache.
+        "menu_html": render_html("portal/_menu.html", menu),
+        "sidebar_html": render_html("portal/_sidebar.html", blocks),
     }
 
 

@@ -9,9 +9,10 @@ from django.core.signals import setting_changed
 from django.core.validators import MaxLengthValidator
 from django.dispatch import receiver
 from django.forms.widgets import MultiWidget
-from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from portal.rendering import render_html
 
 from . import services
 from .models import MAX_STARS, MIN_STARS, Comment
@@ -159,10 +160,8 @@ def blank_fields_html():
     if fields is None:
         comment_form = CommentForm(article=None, lazy_captcha=True)
         fields = {
-            "vote": render_to_string("ratings/_vote_fields.html", {"vote_form": VoteForm()}),
-            "comment": render_to_string(
-                "ratings/_comment_fields.html", {"comment_form": comment_form}
-            ),
+            "vote": render_html("ratings/_vote_fields.html", {"vote_form": VoteForm()}),
+            "comment": render_html("ratings/_comment_fields.html", {"comment_form": comment_form}),
         }
         _blank_fields[language] = fields
     return fields

@@ -11,14 +11,13 @@ from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from news.models import Article
 from portal.clientip import client_ip
-from portal.links import slug_url
+from portal.links import cached_reverse, slug_url
 
 from . import services
 from .forms import CommentForm, VoteForm, blank_fields_html
@@ -45,7 +44,7 @@ def feedback_context(article, *, vote_form=None, comment_form=None, on_article_p
         "feedback_url": slug_url("ratings:feedback", article.slug),
         "vote_url": slug_url("ratings:vote", article.slug),
         "comment_url": slug_url("ratings:comment", article.slug),
-        "csrf_url": reverse("ratings:csrf"),
+        "csrf_url": cached_reverse("ratings:csrf"),
         "town_name": settings.TOWN_NAME,
     }
 

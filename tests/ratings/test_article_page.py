@@ -136,18 +136,16 @@ def test_a_draft_preview_shows_no_feedback_block(admin_client):
 def test_the_feedback_block_reads_only_the_approved_comments_when_the_rating_is_preloaded(
     django_assert_num_queries, votes
 ):
-    from django.template import Context, Template
-
     from news.models import Article
+    from ratings.blocks import article_feedback
 
     article = make_article()
     for _ in range(votes):
         make_vote(article)
     make_comment(article, status="approved")
     article = Article.objects.select_related("rating").get(pk=article.pk)
-    block = Template("{% load ratings_tags %}{% article_feedback article %}")
 
     with django_assert_num_queries(1):
-        html = block.render(Context({"article": article}))
+        html = article_feedback(article)
 
     assert f"lượt đánh giá: <span data-vote-count>{votes}</span>" in html

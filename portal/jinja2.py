@@ -1,0 +1,83 @@
+"""The Jinja2 environment of the public site's templates: Django's URLs, static files and filters.
+
+The public pages are Jinja2 templates: under Django's template language, rendering them was a
+third of an uncached article page's time (DEVELOPERS.md, "Templates"). The admin and the
+libraries keep Django's templates.
+"""
+
+from functools import lru_cache
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template import defaultfilters
+from django.templatetags.static import PrefixNode, static
+from django.utils.timezone import template_localtime
+from jinja2 import Environment
+from markupsafe import Markup
+
+from news.html import clean_body
+from portal.links import cached_reverse
+from ratings.blocks import article_feedback
+from stats.blocks import article_views, site_counters
+
+# ``{{ url("news:category", category.slug) }}``, as Django's ``{% url %}``.
+url = cached_reverse
+
+# The manifest of hashed names does not change while a process runs.
+static_url = lru_cache(maxsize=1000)(static)
+
+
+def static_prefix():
+    """STATIC_URL without the manifest: for error pages that must render with nothing working."""
+    return PrefixNode.handle_simple("STATIC_URL")
+
+
+def date(value, format_name=None):
+    """Django's ``date`` filter, in the site's time zone as Django's templates show datetimes."""
+    if value in (None, ""):
+        return ""
+    return defaultfilters.date(template_localtime(value), format_name)
+
+
+def linebreaksbr(text):
+    return defaultfilters.linebreaksbr(text, autoescape=True)
+
+
+@lru_cache(maxsize=256)
+def sanitized(html):
+    """Bodies are cleaned on save; cleaning again here guards rows written around the model.
+
+    Remembered by the text itself: cleaning is a pure function, and the articles read now are
+    read again and again.
+    """
+    # nh3's output is the allow-listed HTML only.
+    return Markup(clean_body(html))  # noqa: S704  # nosec B704
+
+
+@receiver(setting_changed)
+def _forget_static_urls(setting, **kwargs):
+    if setting in {"STATIC_URL", "STORAGES"}:
+        static_url.cache_clear()
+
+
+def environment(**options):
+    # Django's backend passes autoescape=True unless told otherwise.
+    env = Environment(**options)  # noqa: S701  # nosec B701
+    env.globals.update(
+        url=url,
+        static=static_url,
+        static_prefix=static_prefix,
+        article_feedback=article_feedback,
+        article_views=article_views,
+        site_counters=site_counters,
+    )
+    env.filters.update(
+        date=date,
+        intcomma=intcomma,
+        floatformat=defaultfilters.floatformat,
+        truncatewords=defaultfilters.truncatewords,
+        linebreaksbr=linebreaksbr,
+        sanitized=sanitized,
+    )
+    return env
