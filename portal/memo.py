@@ -25,5 +25,13 @@ class Memo:
             self.entries.clear()
         self.entries[key] = (value, time.monotonic() + seconds)
 
+    def get_or_load(self, key, load, seconds):
+        """The value remembered for ``key``, or ``load()``'s, remembered for ``seconds``."""
+        value = self.get(key)
+        if value is None:
+            value = load()
+            self.set(key, value, seconds)
+        return value
+
     def clear(self):
         self.entries.clear()

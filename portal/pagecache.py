@@ -76,11 +76,9 @@ def page_versions(object_key=None):
     This process reuses what it read for ``PAGE_CACHE_LOCAL_SECONDS``: a change made through
     another process shows after at most that long (one made here, at once).
     """
-    versions = _recent_versions.get(object_key)
-    if versions is None:
-        versions = _read_versions(object_key)
-        _recent_versions.set(object_key, versions, settings.PAGE_CACHE_LOCAL_SECONDS)
-    return versions
+    return _recent_versions.get_or_load(
+        object_key, lambda: _read_versions(object_key), settings.PAGE_CACHE_LOCAL_SECONDS
+    )
 
 
 def _read_versions(object_key):

@@ -16,6 +16,8 @@ FLUSHED_BATCH_DAYS = 30
 
 # Slug -> id of published articles, per process: an article page view then needs no query.
 _article_ids = Memo(max_entries=10_000)
+# Figures shown on pages (footer counters, article views), per process.
+_recent_figures = Memo(max_entries=10_000)
 
 
 def forget_article_ids(**kwargs):
@@ -60,28 +62,37 @@ def clean(now=None):
     return {"flushed_visits": flushed, "readers": readers, "batches": batches}
 
 
+def _shown(key, load):
+    """A figure shown on pages: from this process's memory, else the shared cache, else
+    ``load()``; shared for STATS_DISPLAY_CACHE_SECONDS, kept here PAGE_CACHE_LOCAL_SECONDS."""
+
+    def shared():
+        value = cache.get(key)
+        if value is None:
+            value = load()
+            cache.set(key, value, settings.STATS_DISPLAY_CACHE_SECONDS)
+        return value
+
+    return _recent_figures.get_or_load(key, shared, settings.PAGE_CACHE_LOCAL_SECONDS)
+
+
 def site_counters():
-    """Total visits and readers online, cached: shown in every page's footer."""
-    counters = cache.get(COUNTERS_CACHE_KEY)
-    if counters is None:
-        counters = {
+    """Total visits and readers online: shown in every page's footer."""
+    return _shown(
+        COUNTERS_CACHE_KEY,
+        lambda: {
             "total": SiteCounter.load().total,
             "online": counter_store().online(timezone.now()),
-        }
-        cache.set(COUNTERS_CACHE_KEY, counters, settings.STATS_DISPLAY_CACHE_SECONDS)
-    return counters
+        },
+    )
 
 
 def article_views(article_id):
-    key = f"stats:article-views:{article_id}"
-    views = cache.get(key)
-    if views is None:
-        views = ArticleViews.of(article_id)
-        cache.set(key, views, settings.STATS_DISPLAY_CACHE_SECONDS)
-    return views
+    return _shown(f"stats:article-views:{article_id}", lambda: ArticleViews.of(article_id))
 
 
 def forget_recent():
     """Drop per-process memos (tests, or after editing counts by hand)."""
     _article_ids.clear()
+    _recent_figures.clear()
     counter_store().forget_recent()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from factories import make_article, make_category
 
 from news.models import Article
-from portal import pagecache
+from portal import pagecache, shell
 from portal.models import WebsiteLink
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +126,28 @@ def test_an_edit_made_through_another_server_shows_here_within_a_second(client, 
     time.sleep(1.1)
 
     assert "Tin sau khi sửa" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_sidebar_change_shows_at_once_despite_the_local_copies(client, local_versions):
+    article = make_article()
+    client.get(article.get_absolute_url())
+
+    WebsiteLink.objects.create(title="Cổng dịch vụ công", url="https://dichvucong.gov.vn")
+
+    assert "Cổng dịch vụ công" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_sidebar_change_made_through_another_server_shows_here_within_a_second(
+    client, local_versions
+):
+    article = make_article()
+    client.get(article.get_absolute_url())
+    # Another server added a link: it dropped the shared shell and moved the shared version.
+    WebsiteLink.objects.bulk_create([WebsiteLink(title="Cổng dịch vụ công", url="https://a.vn")])
+    cache.delete(shell.SHELL_CACHE_KEY)
+    cache.set(pagecache.SITE_VERSION_KEY, time.time_ns(), timeout=None)
+    assert "Cổng dịch vụ công" not in client.get(article.get_absolute_url()).content.decode()
+
+    time.sleep(1.1)
+
+    assert "Cổng dịch vụ công" in client.get(article.get_absolute_url()).content.decode()
