@@ -101,8 +101,9 @@ def moderate(comments, status):
         if Comment.Status.APPROVED in (comment.status, status):
             touched[comment.article_id] = comment.article
     Comment.objects.filter(pk__in=[comment.pk for comment in comments]).update(status=status)
-    for article in touched.values():
-        announce_feedback_changed(article)
+    for article_id in sorted(touched):
+        ArticleRating.recount_comments(article_id)
+        announce_feedback_changed(touched[article_id])
     return len(comments)
 
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 # Sent with ``article=`` after the change is committed: a vote stored or changed, a comment
-# published, or a published comment withdrawn or given a new official reply.
+# published, or a published comment withdrawn, deleted or given a new official reply.
 feedback_changed = Signal()
 
 

@@ -35,11 +35,12 @@ def feedback_context(article, *, vote_form=None, comment_form=None, on_article_p
             "vote_form": vote_form or VoteForm(),
             "comment_form": comment_form or CommentForm(article=article),
         }
+    rating = services.rating_of(article)
     return {
         **forms,
         "article": article,
-        "rating": services.rating_of(article),
-        "comments": article.comments.approved(),
+        "rating": rating,
+        "comments": article.comments.approved() if rating.comment_count else [],
         "on_article_page": on_article_page,
         "feedback_url": slug_url("ratings:feedback", article.slug),
         "vote_url": slug_url("ratings:vote", article.slug),

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from factories import make_article, make_comment, make_vote
 
@@ -80,6 +81,47 @@ def test_an_approved_comment_appears_on_the_article(moderator_client, client):
     moderator_client.logout()
 
     assert "Xin cảm ơn ban biên tập" in client.get(article.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_comment_deleted_in_the_admin_leaves_the_article_page_at_once(
+    moderator_client, django_capture_on_commit_callbacks
+):
+    reader = Client()
+    article = make_article()
+    make_comment(article, text="Ý kiến vẫn giữ lại", status="approved")
+    removed = make_comment(article, text="Lời lẽ xúc phạm cần xoá", status="approved")
+    assert "Lời lẽ xúc phạm cần xoá" in reader.get(article.get_absolute_url()).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator_client.post(
+            reverse(CHANGELIST),
+            {"action": "delete_selected", "_selected_action": [removed.pk], "post": "yes"},
+        )
+
+    assert response.status_code == 302
+    page = reader.get(article.get_absolute_url()).content.decode()
+    assert "Lời lẽ xúc phạm cần xoá" not in page
+    assert "Ý kiến vẫn giữ lại" in page
+
+
+@pytest.mark.django_db
+def test_rejecting_the_only_public_comment_empties_the_article_comments(
+    moderator_client, django_capture_on_commit_callbacks
+):
+    reader = Client()
+    article = make_article()
+    comment = make_comment(article, text="Bình luận duy nhất", status="approved")
+    assert "Bình luận duy nhất" in reader.get(article.get_absolute_url()).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(
+            reverse(CHANGELIST), {"action": "reject", "_selected_action": [comment.pk]}
+        )
+
+    page = reader.get(article.get_absolute_url()).content.decode()
+    assert "Bình luận duy nhất" not in page
+    assert "Chưa có bình luận nào." in page
 
 
 @pytest.mark.django_db

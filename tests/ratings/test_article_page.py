@@ -132,6 +132,24 @@ def test_a_draft_preview_shows_no_feedback_block(admin_client):
 
 
 @pytest.mark.django_db
+def test_the_feedback_block_asks_nothing_more_when_no_comment_is_public(
+    django_assert_num_queries,
+):
+    from news.models import Article
+    from ratings.blocks import article_feedback
+
+    article = make_article()
+    make_vote(article)
+    make_comment(article, status="pending")
+    article = Article.objects.select_related("rating").get(pk=article.pk)
+
+    with django_assert_num_queries(0):
+        html = article_feedback(article)
+
+    assert "Chưa có bình luận nào." in html
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("votes", [0, 2])
 def test_the_feedback_block_reads_only_the_approved_comments_when_the_rating_is_preloaded(
     django_assert_num_queries, votes

@@ -5,8 +5,9 @@ import re
 import pytest
 from captcha.models import CaptchaStore
 from django.urls import reverse
-from factories import make_article, make_comment
+from factories import make_article, make_comment, make_vote
 
+from ratings import services
 from ratings.models import Comment
 
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -72,7 +73,7 @@ def test_a_pending_comment_is_invisible_until_a_moderator_approves_it(client):
     post_comment(client, article, comment_data(client, article, text="Đề nghị sửa đường."))
     assert "Đề nghị sửa đường." not in client.get(article.get_absolute_url()).content.decode()
 
-    Comment.objects.update(status=Comment.Status.APPROVED)
+    services.moderate(Comment.objects.all(), Comment.Status.APPROVED)
 
     assert "Đề nghị sửa đường." in client.get(article.get_absolute_url()).content.decode()
 
@@ -307,3 +308,18 @@ def test_approving_a_comment_announces_that_the_article_feedback_changed(
         feedback_changed.disconnect(listener)
 
     assert received == [article.pk]
+
+
+@pytest.mark.django_db
+def test_an_article_with_votes_and_public_comments_can_be_deleted():
+    from ratings.models import ArticleRating
+
+    article = make_article()
+    make_vote(article)
+    make_comment(article, status="approved")
+    make_comment(article, status="pending")
+
+    article.delete()
+
+    assert not Comment.objects.exists()
+    assert not ArticleRating.objects.exists()

@@ -69,6 +69,21 @@ def test_concurrent_changes_of_votes_keep_the_total_exact():
 
 
 @pytest.mark.django_db(transaction=True)
+def test_fifty_comments_published_at_once_are_all_counted_and_shown(settings, client):
+    settings.RATINGS_COMMENTS_NEED_APPROVAL = False
+    article = make_article()
+
+    def comment(number):
+        services.post_comment(article, f"198.51.100.{number + 1}", f"Bạn đọc {number}", "Ý kiến.")
+
+    run_at_once(READERS, comment)
+
+    assert ArticleRating.objects.get(article=article).comment_count == READERS
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert page.count('class="comment"') == READERS
+
+
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_new_voters_from_one_address_stop_at_the_limit(settings):
     settings.RATINGS_VOTES_PER_IP_PER_DAY = 5
     article = make_article()
