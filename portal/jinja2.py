@@ -37,7 +37,12 @@ def date(value, format_name=None):
     """Django's ``date`` filter, in the site's time zone as Django's templates show datetimes."""
     if value in (None, ""):
         return ""
-    return defaultfilters.date(template_localtime(value), format_name)
+    value = template_localtime(value)
+    if format_name == "c":
+        # Every <time datetime> asks for it; Django's formatter returns isoformat() for "c",
+        # after setting up a formatter per call (dates were a twentieth of a search page).
+        return value.isoformat()
+    return defaultfilters.date(value, format_name)
 
 
 def linebreaksbr(text):
