@@ -1,6 +1,9 @@
-"""A per-process memo: a dict whose entries expire, emptied at once when it grows too big."""
+"""Per-process memory: a dict whose entries expire, and reads through it to the shared cache."""
 
 import time
+
+from django.conf import settings
+from django.core.cache import cache
 
 
 class Memo:
@@ -35,3 +38,18 @@ class Memo:
 
     def clear(self):
         self.entries.clear()
+
+
+def read_through(memo, key, load, shared_seconds):
+    """``load()``'s value, kept in the shared cache for ``shared_seconds`` and in this process's
+    ``memo`` for PAGE_CACHE_LOCAL_SECONDS: a change made through another process shows here
+    after that long at most, as a cached page's does."""
+
+    def shared():
+        value = cache.get(key)
+        if value is None:
+            value = load()
+            cache.set(key, value, shared_seconds)
+        return value
+
+    return memo.get_or_load(key, shared, settings.PAGE_CACHE_LOCAL_SECONDS)

@@ -142,7 +142,7 @@ ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 # The public site's templates (templates/) are Jinja2: rendering them under Django's template
-# language was most of an uncached article page's time (DEVELOPERS.md). The admin and the
+# language was a third of an uncached article page's time (DEVELOPERS.md). The admin and the
 # libraries' own templates stay Django templates, found in the apps.
 TEMPLATES = [
     {

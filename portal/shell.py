@@ -4,10 +4,9 @@ The shell is cached as rendered HTML: it is the same on every page, and renderin
 URL reversals and loops) was a sixth of an article page's render time.
 """
 
-from django.conf import settings
 from django.core.cache import cache
 
-from .memo import Memo
+from .memo import Memo, read_through
 from .rendering import render_html
 
 SHELL_CACHE_KEY = "portal:site-shell"
@@ -33,20 +32,8 @@ def load_site_shell():
     }
 
 
-def _shared_site_shell():
-    shell = cache.get(SHELL_CACHE_KEY)
-    if shell is None:
-        shell = load_site_shell()
-        cache.set(SHELL_CACHE_KEY, shell, SHELL_CACHE_SECONDS)
-    return shell
-
-
 def site_shell():
-    """The shell from this process's memory, else the shared cache: an edit made through another
-    process shows after PAGE_CACHE_LOCAL_SECONDS at most, as a cached page's does."""
-    return _recent_shell.get_or_load(
-        SHELL_CACHE_KEY, _shared_site_shell, settings.PAGE_CACHE_LOCAL_SECONDS
-    )
+    return read_through(_recent_shell, SHELL_CACHE_KEY, load_site_shell, SHELL_CACHE_SECONDS)
 
 
 def forget_site_shell(**kwargs):

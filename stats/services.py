@@ -3,10 +3,9 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
-from portal.memo import Memo
+from portal.memo import Memo, read_through
 
 from .models import COUNTERS_CACHE_KEY, ArticleViews, FlushedBatch, SiteCounter
 from .stores import counter_store
@@ -63,17 +62,8 @@ def clean(now=None):
 
 
 def _shown(key, load):
-    """A figure shown on pages: from this process's memory, else the shared cache, else
-    ``load()``; shared for STATS_DISPLAY_CACHE_SECONDS, kept here PAGE_CACHE_LOCAL_SECONDS."""
-
-    def shared():
-        value = cache.get(key)
-        if value is None:
-            value = load()
-            cache.set(key, value, settings.STATS_DISPLAY_CACHE_SECONDS)
-        return value
-
-    return _recent_figures.get_or_load(key, shared, settings.PAGE_CACHE_LOCAL_SECONDS)
+    """A figure shown on pages, reused for STATS_DISPLAY_CACHE_SECONDS."""
+    return read_through(_recent_figures, key, load, settings.STATS_DISPLAY_CACHE_SECONDS)
 
 
 def site_counters():
