@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.images import refresh_renditions
 from portal.links import slug_url
+from portal.prepared import Parameter, PreparedQuery
 from portal.text import fold, vietnamese_slugify
 from portal.uploads import UploadTo, validate_image
 
@@ -80,9 +81,23 @@ def search_terms(query):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles a reader may see: published, and their publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """Articles a reader may see: published, and their publish time (``now``) has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def public_article(self, slug):
+        """The article a reader sees at ``slug``, with its category, parent and rating, or None.
+
+        Every render of an article page asks this, so it is a prepared query (portal.prepared)
+        and the categories come from the site shell, which holds them all.
+        """
+        from portal.shell import category
+
+        found = PUBLIC_ARTICLE(slug=slug, now=timezone.now(), using=self.db)
+        article = found[0] if found else None
+        if article is not None:
+            article.category = category(article.category_id)
+        return article
 
     def scheduled(self):
         """Published articles still waiting for their publish time, soonest first."""
@@ -258,10 +273,30 @@ class Article(models.Model):
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
-    def related(self, limit=5):
-        return (
-            Article.objects.published()
-            .filter(category_id=self.category_id)
-            .exclude(pk=self.pk)
-            .only("title", "slug", "published_at")[:limit]
+    def related(self):
+        """The newest other articles of this article's category."""
+        return RELATED_ARTICLES(
+            category=self.category_id, article=self.pk, now=timezone.now(), using=self._state.db
         )
+
+
+# Every render of an article page asks these two: each is compiled once (portal.prepared).
+PUBLIC_ARTICLE = PreparedQuery(
+    lambda: (
+        Article.objects.published(now=Parameter("now", models.DateTimeField()))
+        .filter(slug=Parameter("slug", models.SlugField()))
+        .defer("search_text")
+        .order_by()[:1]
+    ),
+    # The readers' figures (ratings app) come with the article, as select_related("rating").
+    attach=["rating"],
+)
+RELATED_LIMIT = 5
+RELATED_ARTICLES = PreparedQuery(
+    lambda: (
+        Article.objects.published(now=Parameter("now", models.DateTimeField()))
+        .filter(category_id=Parameter("category", models.IntegerField()))
+        .exclude(pk=Parameter("article", models.IntegerField()))
+        .only("title", "slug", "published_at")[:RELATED_LIMIT]
+    )
+)

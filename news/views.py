@@ -64,16 +64,19 @@ def category_detail(request, slug):
 @require_safe
 @reader_page("article", "slug")
 def article_detail(request, slug):
-    articles = Article.objects.select_related("category", "category__parent", "rating")
-    if not is_staff(request):
-        articles = articles.published()
-    article = get_object_or_404(articles, slug=slug)
+    if is_staff(request):
+        articles = Article.objects.select_related("category", "category__parent", "rating")
+        article = get_object_or_404(articles, slug=slug)
+    else:
+        article = Article.objects.public_article(slug)
+        if article is None:
+            raise Http404
     response = render(
         request,
         "news/article_detail.html",
         {
             "article": article,
-            "related": list(article.related()),
+            "related": article.related(),
             "is_preview": not article.is_public,
         },
     )

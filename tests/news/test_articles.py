@@ -85,3 +85,18 @@ def test_latest_per_category_gives_each_category_its_newest_articles():
     only = make_article(category=culture)
     latest = Article.objects.published().latest_per_category(2)
     assert sorted(a.pk for a in latest) == sorted([*(a.pk for a in newest), only.pk])
+
+
+def test_related_articles_are_the_five_newest_other_public_ones_of_its_category():
+    now = timezone.now()
+    category = make_category()
+    article = make_article(category=category, published_at=now - timedelta(hours=1))
+    older = [
+        make_article(category=category, published_at=now - timedelta(hours=hours))
+        for hours in range(2, 8)
+    ]
+    make_article(category=category, status=Article.Status.DRAFT)
+    make_article(category=category, published_at=now + timedelta(hours=1))
+    make_article(category=make_category(), published_at=now)
+
+    assert [a.pk for a in article.related()] == [a.pk for a in older[:5]]

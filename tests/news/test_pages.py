@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from factories import audio_upload, image_upload, make_article, make_category
 
-from news.models import Article
+from news.models import Article, Category
 from portal.models import Song, TownMap, WebsiteLink
 from portal.pagecache import forget_object_pages
 
@@ -167,7 +167,32 @@ def test_article_page_needs_few_queries_however_many_related_articles_and_blocks
         Song.objects.create(title=f"Bài hát {number}", audio=audio_upload())
     client.get(article.get_absolute_url())  # fills the site-shell cache
     forget_object_pages("article", article.slug)  # but renders the page itself again
-    with django_assert_max_num_queries(3):
+    # The article with its rating, and the related list (tests/news/test_scale.py: 10,000 rows).
+    with django_assert_max_num_queries(2):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert "Tin liên quan 7" in response.content.decode()
+
+
+def test_a_renamed_category_shows_on_its_articles_at_once(client):
+    parent = make_category(name="Tin tức")
+    article = make_article(category=make_category(name="Sự kiện", parent=parent))
+    client.get(article.get_absolute_url())
+
+    parent.name = "Thời sự"
+    parent.save()
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Thời sự" in page and "Tin tức" not in page
+
+
+def test_an_article_in_a_category_newer_than_this_server_s_menu_still_shows(client, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1
+    client.get(make_article().get_absolute_url())
+    # Another server added the category: this process still has the menu it read.
+    [category] = Category.objects.bulk_create([Category(name="Chuyên mục mới", slug="moi")])
+    article = make_article(category=category, title="Bài trong chuyên mục mới")
+
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Bài trong chuyên mục mới" in page and "Chuyên mục mới" in page
