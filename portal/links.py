@@ -4,13 +4,13 @@ from functools import lru_cache
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import get_script_prefix, reverse
 
 
 def cached_reverse(view_name, *args, **kwargs):
     """``reverse(view_name, args, kwargs)``, remembered: a list page links every card and
     Django's reverse costs 25 µs a call, a tenth of a search page's render."""
-    return _reverse(view_name, args, tuple(kwargs.items()), get_urlconf(), get_script_prefix())
+    return _reverse(view_name, args, tuple(kwargs.items()), get_script_prefix())
 
 
 def slug_url(view_name, slug):
@@ -19,9 +19,10 @@ def slug_url(view_name, slug):
 
 
 @lru_cache(maxsize=50_000)
-def _reverse(view_name, args, kwargs, urlconf, script_prefix):
-    # urlconf and script_prefix are part of the key: reverse() reads both.
-    return reverse(view_name, args=args or None, kwargs=dict(kwargs) or None, urlconf=urlconf)
+def _reverse(view_name, args, kwargs, script_prefix):
+    # reverse() also reads the request's URLconf, but every request of the portal is routed by
+    # ROOT_URLCONF (no middleware or view sets request.urlconf); a new ROOT_URLCONF empties this.
+    return reverse(view_name, args=args or None, kwargs=dict(kwargs) or None)
 
 
 @receiver(setting_changed)

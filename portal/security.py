@@ -8,11 +8,12 @@ from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
-from django.urls import URLPattern, reverse
+from django.urls import URLPattern
 from django.utils.functional import empty
 from django.views.decorators.http import require_safe
 
 from .clientip import client_ip
+from .links import cached_reverse
 
 # No view of the portal serves anything else: feeds, captcha images and the ratings endpoints
 # are GET or POST. Refusing the rest before routing also covers views of third-party apps that
@@ -58,7 +59,7 @@ def needs_editor_policy(request, response):
     """Whether ``response`` is a staff page that runs CKEditor 4: a form with its widget, or its
     image browser (a page of inline scripts)."""
     path = request.path_info
-    if path.startswith(reverse("ckeditor_browse")):
+    if path.startswith(cached_reverse("ckeditor_browse")):
         return True
     return (
         path.startswith(f"/{settings.ADMIN_URL}")
