@@ -1,0 +1,52 @@
+"""Upgrading a portal on PostgreSQL: articles already written get the faster text compression."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from factories import make_article
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+]
+
+BEFORE = [("news", "0003_search_fts_sqlite")]
+AFTER = [("news", "0004_lz4_text_compression")]
+# Long enough for PostgreSQL to compress it (rows over about 2 kB).
+LONG_BODY = "<p>" + "Nội dung bài viết về hội nghị giao ban của thị xã. " * 80 + "</p>"
+
+
+def compression_of(article_id):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_compression(body), pg_column_compression(search_text) "
+            "FROM news_article WHERE id = %s",
+            [article_id],
+        )
+        return cursor.fetchone()
+
+
+@pytest.mark.django_db
+def test_new_articles_store_their_long_texts_with_lz4():
+    assert compression_of(make_article(body=LONG_BODY).pk) == ("lz4", "lz4")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upgrade_rewrites_the_articles_already_there():
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    old = executor.loader.project_state(BEFORE).apps
+    category = old.get_model("news", "Category").objects.create(name="Tin tức", slug="tin-tuc")
+    article = old.get_model("news", "Article").objects.create(
+        title="Bài cũ", slug="bai-cu", category=category, published_at=timezone.now(),
+        body=LONG_BODY, search_text=LONG_BODY.lower(),
+    )  # fmt: skip
+    assert compression_of(article.pk) == ("pglz", "pglz")
+
+    MigrationExecutor(connection).migrate(AFTER)
+
+    assert compression_of(article.pk) == ("lz4", "lz4")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT body FROM news_article WHERE id = %s", [article.pk])
+        assert cursor.fetchone()[0] == LONG_BODY
