@@ -59,6 +59,8 @@ class PreparedQuery:
         joined = sum(1 for count in queryset.query.alias_refcount.values() if count) - 1
         if joined > len(self.attach):
             raise ValueError("a prepared query reads one table and the relations it attaches")
+        if len(compiler.annotation_col_map) != sum(len(aliases) for aliases in relations.values()):
+            raise ValueError("a prepared query's rows are model rows: no annotations of its own")
         columns = [expression for expression, _, _ in compiler.select]
         # Each relation's columns, in the order of its concrete fields.
         attached = {

@@ -86,3 +86,14 @@ def test_a_query_that_joins_more_than_it_attaches_is_refused():
 
     with pytest.raises(ValueError, match="reads one table"):
         prepared(name="Kinh tế")
+
+
+def test_a_query_with_annotations_of_its_own_is_refused():
+    prepared = PreparedQuery(
+        lambda: Article.objects.filter(pk=Parameter("article", models.IntegerField())).annotate(
+            double_id=models.F("id") * 2
+        )
+    )
+
+    with pytest.raises(ValueError, match="no annotations"):
+        prepared(article=1)
