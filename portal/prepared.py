@@ -7,10 +7,13 @@ A prepared query is built by the models' own methods (``published()`` and the li
 with that call's values in the placeholders; rows become model instances as a queryset's do.
 """
 
+import itertools
 from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Expression, F
+
+_numbers = itertools.count(1)
 
 
 class Parameter(Expression):
@@ -38,6 +41,8 @@ class PreparedQuery:
         self.build = build
         self.attach = attach
         self.compiled = {}
+        # The name of the statement a PostgreSQL session prepares for it (portal.postgresql).
+        self.name = f"portal_prepared_{next(_numbers)}"
 
     def _compile(self, using):
         queryset = self.build()
@@ -89,9 +94,13 @@ class PreparedQuery:
             else param
             for param in compiled.params
         ]
-        with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, bound)
-            rows = cursor.fetchall()
+        fetch_prepared = getattr(connection, "fetch_prepared", None)
+        if fetch_prepared is not None:
+            rows = fetch_prepared(self.name, compiled.sql, bound)
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute(compiled.sql, bound)
+                rows = cursor.fetchall()
         return [compiled.instance(list(row), connection) for row in rows]
 
 

@@ -74,6 +74,8 @@ def database_from_url(url):
             "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
             # A restarted database costs no reader an error page.
             "CONN_HEALTH_CHECKS": True,
+            # Off behind a pooler that shares server sessions between transactions.
+            "PREPARED_STATEMENTS": env_bool("DATABASE_PREPARED_STATEMENTS", True),
         }
     raise ImproperlyConfigured(f"DATABASE_URL scheme {parts.scheme!r} is not supported.")
 

@@ -1,4 +1,5 @@
-"""A restarted database costs no reader an error page, and checking for that costs no query."""
+"""PostgreSQL: a restart costs no reader an error page, checking for it costs no query, and the
+article page's queries are prepared by the server once per connection."""
 
 import os
 import time
@@ -6,8 +7,10 @@ import uuid
 
 import pytest
 from django.db import connection, connections
-from factories import make_article
+from factories import make_article, make_category
 from liveservers import AppServers, get, shared_database_url
+
+from news.models import RELATED_ARTICLES, Article
 
 pytestmark = [
     pytest.mark.postgres,
@@ -70,3 +73,37 @@ def test_readers_get_pages_right_after_the_database_ended_every_connection(tmp_p
             get(port, f"{article.get_absolute_url()}?after={number}")[0] for number in range(6)
         ]
     assert statuses == [200] * 6
+
+
+def prepared_statements():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, generic_plans + custom_plans FROM pg_prepared_statements")
+        return dict(cursor.fetchall())
+
+
+def test_the_server_prepares_an_article_page_query_once_per_connection():
+    category = make_category()
+    article = make_article(category=category)
+    others = [make_article(category=category) for _ in range(3)]
+    connection.close()
+    expected = list(reversed([other.pk for other in others]))
+
+    assert [a.pk for a in article.related()] == expected
+    assert [a.pk for a in article.related()] == expected
+
+    assert prepared_statements() == {RELATED_ARTICLES.name: 2}
+    # A new session has none; the next call prepares it again.
+    connection.close()
+    assert [a.pk for a in article.related()] == expected
+    assert prepared_statements() == {RELATED_ARTICLES.name: 1}
+
+
+def test_prepared_statements_can_be_left_to_the_client_for_a_pooler(settings):
+    article = make_article()
+    connection.close()
+    connection.settings_dict["PREPARED_STATEMENTS"] = False
+    try:
+        assert Article.objects.public_article(article.slug).pk == article.pk
+        assert prepared_statements() == {}
+    finally:
+        connection.settings_dict["PREPARED_STATEMENTS"] = True
