@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery, Window
+from django.db.models import F, Q, Subquery, TextField, Value, Window
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Concat, RowNumber
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -163,27 +163,32 @@ class ArticleQuerySet(models.QuerySet):
         terms = search_terms(query)
         if not terms:
             return []
-        matches = Q()
-        for term in terms:
-            matches &= Q(search_text__contains=term)
         if connections[self.db].vendor != "postgresql":
+            matches = Q()
+            for term in terms:
+                matches &= Q(search_text__contains=term)
             # SQLite reads from the window's start in date order and stops at ``limit`` matches.
             window_start = newest.values("published_at")[SEARCH_WINDOW - 1 : SEARCH_WINDOW]
             found = newest.filter(matches, published_at__gte=Subquery(window_start))
             return list(found.values_list("pk", flat=True)[:limit])
         # PostgreSQL's planner guesses that a few LIKEs leave one row and takes the trigram
         # index, which collects every match (1.6 s); a derived table with LIMIT is read as
-        # written, and each of the newest rows is matched once (4 ms).
-        window = newest.annotate(hit=ExpressionWrapper(matches, output_field=BooleanField()))
-        window = window.values("id", "published_at", "hit")[:SEARCH_WINDOW]
+        # written, and each of the newest rows is matched once (4 ms). Its text is given as
+        # "search_text || ''": the stored text is compressed, and each LIKE on the column would
+        # decompress it again (1.6 ms -> 1.1 ms for four words on the bench data).
+        window = newest.annotate(text=Concat("search_text", Value(""), output_field=TextField()))
+        window = window.values("id", "published_at", "text")[:SEARCH_WINDOW]
         window_sql, params = window.query.sql_with_params()
-        # Only Django's own SQL and a "%s" placeholder are joined; the words are parameters.
+        connection = connections[self.db]
+        patterns = [f"%{connection.ops.prep_for_like_query(term)}%" for term in terms]
+        words = " AND ".join(["newest.text LIKE %s"] * len(patterns))
+        # Only Django's own SQL and "%s" placeholders are joined; the words are parameters.
         sql = (
-            f"SELECT newest.id FROM ({window_sql}) AS newest WHERE newest.hit "  # noqa: S608  # nosec B608
+            f"SELECT newest.id FROM ({window_sql}) AS newest WHERE {words} "  # noqa: S608  # nosec B608
             "ORDER BY newest.published_at DESC, newest.id DESC LIMIT %s"
         )
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *patterns, limit])
             return [row[0] for row in cursor.fetchall()]
 
     def in_order(self, ids):

@@ -49,14 +49,26 @@ def test_reading_the_newest_articles_first_finds_what_the_index_finds(monkeypatc
         category=category,
         published_at=timezone.now() - timedelta(days=30),
     )
+    # A reader's % or _ is a character to find, not a wildcard.
+    make_article(title="Giải ngân 100% vốn", category=category, published_at=timezone.now())
     published = Article.objects.published()
 
-    for query, limit in [("tiem chung", 3), ("tiem chung", 20), ("duc thuan", 3), ("xyz", 3)]:
+    for query, limit in [
+        ("tiem chung", 3),
+        ("tiem chung", 20),
+        ("duc thuan", 3),
+        ("xyz", 3),
+        # One result is enough: the newest articles answer it, without the index.
+        ("100%", 1),
+        ("10_%", 1),
+    ]:
         by_index = list(
             published.search(query).order_by("-published_at", "-pk").values_list("pk", flat=True)
         )[:limit]
         assert published.newest_match_ids(query, limit) == by_index, (query, limit)
     assert published.newest_match_ids("duc thuan", 3) == [old_rare.pk]
+    assert len(published.newest_match_ids("100%", 1)) == 1
+    assert published.newest_match_ids("10_%", 1) == []
 
 
 def test_a_handful_of_results_are_counted_exactly(client):
