@@ -68,3 +68,20 @@ def audio_upload(name="bai-hat.wav", seconds=1):
 
     tune = melody_wav([(69, 1), (72, 1), (76, 2)] * seconds, beats_per_minute=240)
     return SimpleUploadedFile(name, tune, content_type="audio/wav")
+
+
+def models_at(migrations):
+    """Migrate the test database to ``migrations``; the models as they were there."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(migrations)
+    return executor.loader.project_state(migrations).apps
+
+
+def make_old_article(apps, **fields):
+    """An article written with the models of an older schema (``models_at``)."""
+    category = apps.get_model("news", "Category").objects.create(name="Tin tức", slug="tin-tuc")
+    fields = {"title": "Bài cũ", "slug": "bai-cu", "published_at": timezone.now(), **fields}
+    return apps.get_model("news", "Article").objects.create(category=category, **fields)

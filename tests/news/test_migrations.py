@@ -2,9 +2,7 @@
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
-from factories import make_article
+from factories import make_article, make_old_article, models_at
 
 pytestmark = [
     pytest.mark.postgres,
@@ -34,17 +32,10 @@ def test_new_articles_store_their_long_texts_with_lz4():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_upgrade_rewrites_the_articles_already_there():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
-    category = old.get_model("news", "Category").objects.create(name="Tin tức", slug="tin-tuc")
-    article = old.get_model("news", "Article").objects.create(
-        title="Bài cũ", slug="bai-cu", category=category, published_at=timezone.now(),
-        body=LONG_BODY, search_text=LONG_BODY.lower(),
-    )  # fmt: skip
+    article = make_old_article(models_at(BEFORE), body=LONG_BODY, search_text=LONG_BODY.lower())
     assert compression_of(article.pk) == ("pglz", "pglz")
 
-    MigrationExecutor(connection).migrate(AFTER)
+    models_at(AFTER)
 
     assert compression_of(article.pk) == ("lz4", "lz4")
     with connection.cursor() as cursor:
