@@ -1,7 +1,7 @@
 """Categories and articles: what staff publish and what readers may see."""
 
 from django.conf import settings
-from django.db import connections, models
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models import F, Q, Subquery, TextField, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, RowNumber
@@ -35,6 +35,27 @@ def unique_slug(model, text, instance_pk=None, max_length=200):
     return slug
 
 
+def save_with_unique_slug(instance, save, text, max_length):
+    """Run ``save()`` for ``instance``, first giving it a free slug from ``text`` if it has none.
+
+    Two editors saving articles with the same title at once are both given the same free slug,
+    and the second insert fails on the unique index: that one takes the next slug instead of
+    answering an error page and losing the editor's work.
+    """
+    if instance.slug:
+        return save()
+    model = type(instance)
+    for _attempt in range(10):
+        instance.slug = unique_slug(model, text, instance.pk, max_length)
+        try:
+            with transaction.atomic(using=instance._state.db or router.db_for_write(model)):
+                return save()
+        except IntegrityError:
+            if not model.objects.exclude(pk=instance.pk).filter(slug=instance.slug).exists():
+                raise
+    raise IntegrityError(f"no free slug for {text!r} after 10 attempts")
+
+
 class CategoryQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
@@ -64,9 +85,9 @@ class Category(models.Model):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Category, self.name, self.pk, max_length=140)
-        super().save(*args, **kwargs)
+        save_with_unique_slug(
+            self, lambda: super(Category, self).save(*args, **kwargs), self.name, 140
+        )
 
     def get_absolute_url(self):
         return slug_url("news:category", self.slug)
@@ -248,8 +269,6 @@ class Article(models.Model):
     COVER_RENDITIONS = {"cover_small": 480, "cover_large": 1200}
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Article, self.title, self.pk)
         self.clean_text_fields()
         refresh_renditions(self, "cover", self.COVER_RENDITIONS)
         update_fields = kwargs.get("update_fields")
@@ -260,7 +279,9 @@ class Article(models.Model):
                 "search_text",
                 *self.COVER_RENDITIONS,
             }
-        super().save(*args, **kwargs)
+        save_with_unique_slug(
+            self, lambda: super(Article, self).save(*args, **kwargs), self.title, 200
+        )
 
     def get_absolute_url(self):
         return slug_url("news:article", self.slug)

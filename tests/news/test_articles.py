@@ -3,9 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from factories import make_article, make_category
+from threads import run_at_once
 
+from news import models
 from news.models import Article
 from portal.text import fold, vietnamese_slugify
 
@@ -100,3 +103,36 @@ def test_related_articles_are_the_five_newest_other_public_ones_of_its_category(
     make_article(category=make_category(), published_at=now)
 
     assert [a.pk for a in article.related()] == [a.pk for a in older[:5]]
+
+
+def test_an_article_whose_slug_another_editor_just_took_gets_the_next_one(monkeypatch):
+    first = make_article(title="Hội nghị giao ban")
+    real_unique_slug = models.unique_slug
+    calls = []
+
+    def free_a_moment_ago(*args):
+        # The slug was free when this article was given it; another editor's article took it.
+        calls.append(args)
+        return first.slug if len(calls) == 1 else real_unique_slug(*args)
+
+    monkeypatch.setattr(models, "unique_slug", free_a_moment_ago)
+
+    second = make_article(title="Hội nghị giao ban", body="<p>Nội dung của người thứ hai.</p>")
+
+    assert (first.slug, second.slug) == ("hoi-nghi-giao-ban", "hoi-nghi-giao-ban-2")
+    assert Article.objects.get(slug="hoi-nghi-giao-ban-2").body == second.body
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_editors_saving_articles_with_one_title_at_once_all_get_their_own_slug():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    category = make_category()
+
+    run_at_once(8, lambda n: make_article(title="Lịch tiếp công dân", category=category))
+
+    slugs = sorted(
+        Article.objects.filter(title="Lịch tiếp công dân").values_list("slug", flat=True)
+    )
+    assert len(slugs) == 8 and len(set(slugs)) == 8

@@ -2,13 +2,12 @@
 
 import http.cookiejar
 import json
-import threading
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection
 from factories import make_article
+from threads import run_at_once
 
 from ratings import services
 from ratings.models import ArticleRating, Vote
@@ -19,22 +18,6 @@ pytestmark = [
 ]
 
 READERS = 50
-
-
-def run_at_once(count, work):
-    """Run ``work(number)`` in ``count`` threads released together, each on its own connection."""
-    barrier = threading.Barrier(count)
-
-    def task(number):
-        barrier.wait()
-        try:
-            return work(number)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(task, range(count)))
 
 
 @pytest.mark.django_db(transaction=True)
