@@ -1,4 +1,5 @@
-"""The reader's IP address, taken from X-Forwarded-For only through trusted proxies."""
+"""The reader's IP address (from X-Forwarded-For only through trusted proxies), and the block of
+addresses that per-address limits count as one reader's."""
 
 import ipaddress
 from functools import lru_cache
@@ -34,3 +35,22 @@ def client_ip(request):
     if len(forwarded) < proxies:
         return remote_addr
     return _valid_ip(forwarded[-proxies]) or remote_addr
+
+
+# An IPv6 subscriber is given at least a /64 and may send from any address in it.
+IPV6_SUBSCRIBER_PREFIX = 64
+
+
+@lru_cache(maxsize=4096)
+def address_block(ip):
+    """What a per-address limit counts: an IPv4 address itself, an IPv6 address's /64 network.
+
+    Counting single IPv6 addresses would let one reader vote again from each new address their
+    device makes up (privacy addresses), with no limit at all.
+    """
+    address = ipaddress.ip_address(ip)
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/{IPV6_SUBSCRIBER_PREFIX}", strict=False))
+    return str(address)

@@ -12,6 +12,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.clientip import address_block
+
 from .signals import announce_feedback_changed
 
 MIN_STARS = 1
@@ -85,6 +87,8 @@ class Vote(models.Model):
     )
     voter_id = models.CharField(_("mã người đánh giá"), max_length=64)
     ip = models.GenericIPAddressField(_("địa chỉ IP"))
+    # What the per-address limit counts (portal.clientip.address_block): an IPv6 /64 as one.
+    ip_block = models.CharField(_("khối địa chỉ IP"), max_length=43, editable=False, default="")
     stars = models.PositiveSmallIntegerField(
         _("số sao"), validators=[MinValueValidator(MIN_STARS), MaxValueValidator(MAX_STARS)]
     )
@@ -101,10 +105,16 @@ class Vote(models.Model):
                 condition=Q(stars__gte=MIN_STARS, stars__lte=MAX_STARS), name="vote_stars_range"
             ),
         ]
-        indexes = [models.Index(fields=["article", "ip", "created_at"], name="vote_ip_idx")]
+        indexes = [
+            models.Index(fields=["article", "ip_block", "created_at"], name="vote_ip_block_idx")
+        ]
 
     def __str__(self):
         return f"{self.article}: {self.stars}"
+
+    def save(self, *args, **kwargs):
+        self.ip_block = address_block(self.ip)
+        super().save(*args, **kwargs)
 
 
 class CommentQuerySet(models.QuerySet):
@@ -115,7 +125,9 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.PENDING)
 
     def from_ip_in_last_hour(self, ip):
-        return self.filter(ip=ip, created_at__gte=timezone.now() - timedelta(hours=1))
+        """Comments from ``ip``'s address block (an IPv6 /64 counts as one reader)."""
+        since = timezone.now() - timedelta(hours=1)
+        return self.filter(ip_block=address_block(ip), created_at__gte=since)
 
 
 class Comment(models.Model):
@@ -137,6 +149,8 @@ class Comment(models.Model):
     email = models.EmailField(_("thư điện tử"), blank=True)
     text = models.TextField(_("nội dung"))
     ip = models.GenericIPAddressField(_("địa chỉ IP"))
+    # What the per-address limit counts (portal.clientip.address_block): an IPv6 /64 as one.
+    ip_block = models.CharField(_("khối địa chỉ IP"), max_length=43, editable=False, default="")
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -162,13 +176,14 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "created_at"], name="comment_article_idx"),
             models.Index(fields=["status", "created_at"], name="comment_status_idx"),
-            models.Index(fields=["ip", "created_at"], name="comment_ip_idx"),
+            models.Index(fields=["ip_block", "created_at"], name="comment_ip_block_idx"),
         ]
 
     def __str__(self):
         return f"{self.name}: {self.text[:60]}"
 
     def save(self, *args, **kwargs):
+        self.ip_block = address_block(self.ip)
         with transaction.atomic():
             super().save(*args, **kwargs)
             ArticleRating.recount_comments(self.article_id)

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from portal.clientip import address_block
+
 from .models import MAX_STARS, MIN_STARS, ArticleRating, Comment, Vote
 from .signals import announce_feedback_changed
 
@@ -49,7 +51,9 @@ def cast_vote(article, voter_id, ip, stars):
     )
     if not updated:
         since = timezone.now() - timedelta(days=1)
-        voters_from_ip = Vote.objects.filter(article=article, ip=ip, created_at__gte=since)
+        voters_from_ip = Vote.objects.filter(
+            article=article, ip_block=address_block(ip), created_at__gte=since
+        )
         if voters_from_ip.count() >= settings.RATINGS_VOTES_PER_IP_PER_DAY:
             raise VoteLimitReached
         Vote.objects.create(article=article, voter_id=voter_id, ip=ip, stars=stars)

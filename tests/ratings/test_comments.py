@@ -244,6 +244,19 @@ def test_comments_per_ip_per_hour_are_limited_and_the_text_is_kept(client, setti
 
 
 @pytest.mark.django_db
+def test_the_comment_limit_counts_an_ipv6_network_as_one_reader(client, settings):
+    settings.RATINGS_COMMENTS_PER_IP_PER_HOUR = 1
+    article = make_article()
+    first = post_comment(client, article, comment_data(client, article), ip="2001:db8:9::1")
+    assert first.status_code == 302
+
+    same_network = post_comment(client, article, comment_data(client, article), ip="2001:db8:9::2")
+    other_network = post_comment(client, article, comment_data(client, article), ip="2001:db8:a::1")
+
+    assert (same_network.status_code, other_network.status_code) == (429, 302)
+
+
+@pytest.mark.django_db
 def test_a_too_long_comment_is_refused_and_kept(client, settings):
     settings.RATINGS_COMMENT_MAX_LENGTH = 50
     article = make_article()

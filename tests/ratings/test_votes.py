@@ -109,6 +109,26 @@ def test_one_ip_address_adds_only_a_few_readers_per_article_per_day(client, sett
 
 
 @pytest.mark.django_db
+def test_an_ipv6_reader_cannot_pass_the_limit_by_changing_address_within_their_network(
+    client, settings
+):
+    settings.RATINGS_VOTES_PER_IP_PER_DAY = 2
+    article = make_article()
+    for ip in ["2001:db8:4:7::1", "2001:db8:4:7:a1b2:c3d4:e5f6:1"]:
+        client.cookies.clear()
+        assert post_vote(client, article, 5, ip=ip, **JSON).status_code == 200
+
+    client.cookies.clear()
+    another_address = post_vote(client, article, 5, ip="2001:db8:4:7:ffff::9", **JSON)
+    client.cookies.clear()
+    another_network = post_vote(client, article, 1, ip="2001:db8:4:8::1", **JSON)
+
+    assert another_address.status_code == 429
+    assert another_network.status_code == 200
+    assert figures(article) == (3, 11)
+
+
+@pytest.mark.django_db
 def test_a_reader_at_the_ip_limit_may_still_change_their_own_vote(client, settings):
     settings.RATINGS_VOTES_PER_IP_PER_DAY = 1
     article = make_article()
