@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from portal import shell
 from portal.images import refresh_renditions
 from portal.links import slug_url
 from portal.prepared import Parameter, PreparedQuery
@@ -112,12 +113,10 @@ class ArticleQuerySet(models.QuerySet):
         Every render of an article page asks this, so it is a prepared query (portal.prepared)
         and the categories come from the site shell, which holds them all.
         """
-        from portal.shell import category
-
         found = PUBLIC_ARTICLE(slug=slug, now=timezone.now(), using=self.db)
         article = found[0] if found else None
         if article is not None:
-            article.category = category(article.category_id)
+            article.category = shell.category(article.category_id)
         return article
 
     def scheduled(self):
