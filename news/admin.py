@@ -7,8 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.images import preview_html
-from ratings.admin import ArticleFeedbackAdmin
+from core.images import preview_html
 
 from .models import Article, Category
 
@@ -43,7 +42,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleFeedbackAdmin, admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "category", "status", "published_at", "is_featured", "thumbnail"]
     list_filter = ["status", "is_featured", "category", "published_at"]

@@ -1,4 +1,4 @@
-"""App configuration for the news app."""
+"""App configuration for the news app, and what its edits refresh."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -7,3 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("Tin tức")
+
+    def ready(self):
+        from core.pagecache import refresh_pages_at, refresh_pages_on
+
+        from .models import Article, Category
+        from .shell import forget_menu
+
+        # Articles show on the home, category, feed and sitemap pages, and in other articles'
+        # "related" lists; categories are also in the menu on every page.
+        refresh_pages_on(Article)
+        refresh_pages_on(Category, also=[forget_menu])
+        refresh_pages_at(
+            Article.objects.next_publication_time, "a scheduled article's publish time comes"
+        )

@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from portal import shell
-from portal.images import refresh_renditions
-from portal.links import slug_url
-from portal.prepared import Parameter, PreparedQuery
-from portal.text import fold, vietnamese_slugify
-from portal.uploads import UploadTo, validate_image
+from core.images import refresh_renditions
+from core.links import slug_url
+from core.prepared import Parameter, PreparedQuery
+from core.richtext import clean_body
+from core.text import fold, vietnamese_slugify
+from core.uploads import UploadTo, validate_image
 
-from .html import clean_body
+from . import shell
 
 SEARCH_MAX_TERMS = 8
 TRIGRAM = 3
@@ -107,11 +107,11 @@ class ArticleQuerySet(models.QuerySet):
         """Articles a reader may see: published, and their publish time (``now``) has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
-    def public_article(self, slug):
+    def public(self, slug):
         """The article a reader sees at ``slug``, with its category, parent and rating, or None.
 
-        Every render of an article page asks this, so it is a prepared query (portal.prepared)
-        and the categories come from the site shell, which holds them all.
+        Every render of an article page asks this, so it is a prepared query (core.prepared)
+        and the categories come from the menu (news.shell), which holds them all.
         """
         found = PUBLIC_ARTICLE(slug=slug, now=timezone.now(), using=self.db)
         article = found[0] if found else None
@@ -124,6 +124,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         ).order_by("published_at")
+
+    def next_publication_time(self):
+        """When the soonest scheduled article becomes public, or None."""
+        return self.scheduled().values_list("published_at", flat=True).first()
 
     def for_listing(self):
         return self.select_related("category").defer("body", "search_text")
@@ -305,7 +309,7 @@ class Article(models.Model):
         )
 
 
-# Every render of an article page asks these two: each is compiled once (portal.prepared).
+# Every render of an article page asks these two: each is compiled once (core.prepared).
 PUBLIC_ARTICLE = PreparedQuery(
     lambda: (
         Article.objects.published(now=Parameter("now", models.DateTimeField()))

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from portal.pagecache import reader_page
+from core.pagecache import reader_page
 
 from . import feeds, views
 

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from portal.pagecache import is_staff, reader_page
+from core.pagecache import is_staff, reader_page
 
 from .models import Article, Category
 
@@ -68,7 +68,7 @@ def article_detail(request, slug):
         articles = Article.objects.select_related("category", "category__parent", "rating")
         article = get_object_or_404(articles, slug=slug)
     else:
-        article = Article.objects.public_article(slug)
+        article = Article.objects.public(slug)
         if article is None:
             raise Http404
     response = render(

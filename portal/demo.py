@@ -13,10 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from core.text import vietnamese_slugify
 from news.models import Article, Category
-
-from .models import Song, TownMap, WebsiteLink
-from .text import vietnamese_slugify
+from sidebar.models import Song, TownMap, WebsiteLink
 
 # --- What the demo holds ---------------------------------------------------------------------
 

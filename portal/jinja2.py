@@ -1,128 +1,30 @@
-"""The Jinja2 environment of the public site's templates: Django's URLs, static files and filters.
+"""The Jinja2 environment of the public site's templates: the ground floor's filters and the
+blocks each app offers (the project is the one place that knows every app).
 
 The public pages are Jinja2 templates: under Django's template language, rendering them was a
 third of an uncached article page's time (DEVELOPERS.md, "Templates"). The admin and the
 libraries keep Django's templates.
 """
 
-from datetime import datetime
-from functools import lru_cache
-
-from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.template import defaultfilters
-from django.templatetags.static import PrefixNode, static
-from django.utils.formats import get_format
-from django.utils.timezone import template_localtime
 from jinja2 import Environment
-from markupsafe import Markup, escape
 
-from news.html import clean_body
-from portal.links import cached_reverse
+from core.templating import FILTERS, GLOBALS
+from news.shell import category_menu
 from ratings.blocks import article_feedback
+from sidebar.blocks import sidebar
 from stats.blocks import article_views, site_counters
-
-# ``{{ url("news:category", category.slug) }}``, as Django's ``{% url %}``.
-url = cached_reverse
-
-# The manifest of hashed names does not change while a process runs.
-static_url = lru_cache(maxsize=1000)(static)
-
-
-def static_prefix():
-    """STATIC_URL without the manifest: for error pages that must render with nothing working."""
-    return PrefixNode.handle_simple("STATIC_URL")
-
-
-# The letters of Django's date formats that strftime writes the same way (zero-padded numbers).
-STRFTIME_CODES = {"d": "%d", "m": "%m", "Y": "%Y", "y": "%y", "H": "%H", "i": "%M", "s": "%S"}
-
-
-@lru_cache(maxsize=100)
-def strftime_pattern(django_format):
-    """strftime's pattern for a Django date format made of numeric letters only, else None."""
-    pattern = []
-    for char in django_format:
-        if char in STRFTIME_CODES:
-            pattern.append(STRFTIME_CODES[char])
-        elif char.isalpha() or char == "\\":
-            return None
-        else:
-            pattern.append(char.replace("%", "%%"))
-    return "".join(pattern)
-
-
-def written(local_value, format_name=None):
-    """``local_value`` written in a Django date format (a setting's name, or the letters)."""
-    # Django's formatter sets up an object per call (dates were a twentieth of a search page);
-    # the site's formats (d/m/Y H:i) and "c" (every <time datetime>) need none.
-    if format_name == "c":
-        return local_value.isoformat()
-    pattern = strftime_pattern(get_format(format_name or "DATE_FORMAT"))
-    if pattern is not None and isinstance(local_value, datetime):
-        return local_value.strftime(pattern)
-    return defaultfilters.date(local_value, format_name)
-
-
-def date(value, format_name=None):
-    """Django's ``date`` filter, in the site's time zone as Django's templates show datetimes."""
-    if value in (None, ""):
-        return ""
-    return written(template_localtime(value), format_name)
-
-
-def time_tag(value, format_name, class_name=None):
-    """``<time datetime="(ISO 8601)">(value in format_name)</time>``, in the site's time zone."""
-    value = template_localtime(value)
-    # Joined by hand: Markup.format() runs Python's string formatter, slower than the rest.
-    # Every part is escaped or written here.
-    attributes = f' class="{escape(class_name)}"' if class_name else ""
-    return Markup(  # noqa: S704  # nosec B704
-        f'<time{attributes} datetime="{value.isoformat()}">'
-        f"{escape(written(value, format_name))}</time>"
-    )
-
-
-def linebreaksbr(text):
-    return defaultfilters.linebreaksbr(text, autoescape=True)
-
-
-@lru_cache(maxsize=256)
-def sanitized(html):
-    """Bodies are cleaned on save; cleaning again here guards rows written around the model.
-
-    Remembered by the text itself: cleaning is a pure function, and the articles read now are
-    read again and again.
-    """
-    # nh3's output is the allow-listed HTML only.
-    return Markup(clean_body(html))  # noqa: S704  # nosec B704
-
-
-@receiver(setting_changed)
-def _forget_static_urls(setting, **kwargs):
-    if setting in {"STATIC_URL", "STORAGES"}:
-        static_url.cache_clear()
 
 
 def environment(**options):
     # Django's backend passes autoescape=True unless told otherwise.
     env = Environment(**options)  # noqa: S701  # nosec B701
     env.globals.update(
-        url=url,
-        static=static_url,
-        static_prefix=static_prefix,
-        time_tag=time_tag,
+        GLOBALS,
+        category_menu=category_menu,
+        sidebar=sidebar,
         article_feedback=article_feedback,
         article_views=article_views,
         site_counters=site_counters,
     )
-    env.filters.update(
-        date=date,
-        intcomma=intcomma,
-        floatformat=defaultfilters.floatformat,
-        truncatewords=defaultfilters.truncatewords,
-        linebreaksbr=linebreaksbr,
-        sanitized=sanitized,
-    )
+    env.filters.update(FILTERS)
     return env

@@ -64,8 +64,8 @@ def database_from_url(url):
         }
     if parts.scheme in {"postgres", "postgresql"}:
         return {
-            # Django's backend, with a health check that needs no round trip (portal/postgresql).
-            "ENGINE": "portal.postgresql",
+            # Django's backend, with a health check that needs no round trip (core/postgresql).
+            "ENGINE": "core.postgresql",
             "NAME": unquote(parts.path.lstrip("/")),
             "USER": unquote(parts.username or ""),
             "PASSWORD": unquote(parts.password or ""),
@@ -113,8 +113,11 @@ INSTALLED_APPS = [
     "captcha",
     "csp",
     "axes",
+    # The project (settings, URLs, the template environment, staff groups, demo content).
     "portal",
+    # The apps, one job each; they build on the ground floor, core/ (not an app: no models).
     "news",
+    "sidebar",
     "ratings",
     "stats",
 ]
@@ -122,10 +125,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # First after SecurityMiddleware, so that every answer, even a 405 or a lockout, has the CSP.
-    "portal.security.ContentSecurityPolicyMiddleware",
-    "portal.security.RefuseMalformedRequestsMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
+    "core.security.RefuseMalformedRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETags and 304s for the cached public pages (portal.pagecache).
+    # ETags and 304s for the cached public pages (core.pagecache).
     "django.middleware.http.ConditionalGetMiddleware",
     "stats.middleware.VisitCounterMiddleware",  # sees every 200 page, cached or not (stats app)
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -157,7 +160,7 @@ TEMPLATES = [
             "environment": "portal.jinja2.environment",
             "context_processors": [
                 "django.contrib.messages.context_processors.messages",
-                "portal.context_processors.site_shell",
+                "portal.context_processors.site",
             ],
             # Templates are read once per process, as Django's cached loader does, unless DEBUG.
             "auto_reload": DEBUG,
@@ -251,7 +254,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 REDIS_URL = env("REDIS_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "portal.cache.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -276,7 +279,7 @@ CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_RESTRICT_BY_DATE = True
 CKEDITOR_BROWSE_SHOW_DIRS = False
-CKEDITOR_FILENAME_GENERATOR = "news.editor.generated_filename"
+CKEDITOR_FILENAME_GENERATOR = "core.editor.generated_filename"
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",
@@ -346,7 +349,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         # Style attributes only, no <style> element: article bodies keep the alignment and image
-        # sizes set in the editor, limited to the layout properties news.html lets through.
+        # sizes set in the editor, limited to the layout properties core.richtext lets through.
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "media-src": ["'self'"],
@@ -357,7 +360,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Added only to the admin pages that carry CKEditor 4 and to its image browser
-# (portal.security): the editor puts onclick handlers on its toolbar, writes an inline script and
+# (core.security): the editor puts onclick handlers on its toolbar, writes an inline script and
 # styles into its editing frame, and pastes images as blob: URLs. The rest of the admin runs under
 # the strict policy above (checked in chromium: no violation).
 CONTENT_SECURITY_POLICY_EDITOR = {
@@ -377,15 +380,15 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.clientip.client_ip"
-AXES_LOCKOUT_CALLABLE = "portal.security.admin_locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.security.admin_locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Each line says which request failed: method, path, user id and client IP (or dashes).
-    "filters": {"request_context": {"()": "portal.security.RequestContextFilter"}},
+    "filters": {"request_context": {"()": "core.security.RequestContextFilter"}},
     "formatters": {
         "plain": {
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s "

@@ -8,9 +8,9 @@ GROUP_MODELS = {
     EDITORS: [
         ("news", "article"),
         ("news", "category"),
-        ("portal", "townmap"),
-        ("portal", "song"),
-        ("portal", "websitelink"),
+        ("sidebar", "townmap"),
+        ("sidebar", "song"),
+        ("sidebar", "websitelink"),
         # The counters' starting total and the statistics page.
         ("stats", "sitecounter"),
         ("stats", "dailyvisits"),

@@ -9,12 +9,12 @@ from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from news import editor
+from core import editor
+from core.pagecache import reader_page
+from core.security import safe_methods_only
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 from . import views
-from .pagecache import reader_page
-from .security import safe_methods_only
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = "Quản trị cổng thông tin"

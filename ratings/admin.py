@@ -84,7 +84,8 @@ class CommentInline(admin.TabularInline):
 
 
 class ArticleFeedbackAdmin:
-    """Mixed into news.admin.ArticleAdmin: the article's rating figures and comments."""
+    """Mixed into the article's admin by the project (portal/admin.py): the article's rating
+    figures and comments."""
 
     inlines = [CommentInline]
 

@@ -1,6 +1,6 @@
 """The feedback block under an article, as the public templates call it."""
 
-from portal.rendering import render_html
+from core.rendering import render_html
 
 from .views import feedback_context
 

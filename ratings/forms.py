@@ -5,14 +5,13 @@ from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.signals import setting_changed
 from django.core.validators import MaxLengthValidator
-from django.dispatch import receiver
 from django.forms.widgets import MultiWidget
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.rendering import render_html
+from core.memo import Memo
+from core.rendering import render_html
 
 from . import services
 from .models import MAX_STARS, MIN_STARS, Comment
@@ -21,6 +20,8 @@ STAR_CHOICES = [
     (stars, _("%(stars)d sao") % {"stars": stars}) for stars in range(MIN_STARS, MAX_STARS + 1)
 ]
 STARS_OUT_OF_RANGE = _("Số sao phải là một số từ 1 đến 5.")
+# They depend only on settings and the language: kept for as long as the process lives.
+BLANK_FIELDS_SECONDS = 365 * 24 * 60 * 60
 WRONG_CAPTCHA = _("Mã xác thực không đúng.")
 
 
@@ -145,8 +146,9 @@ class CommentForm(forms.ModelForm):
         )
 
 
-# Language -> the article page's empty star and comment fields as HTML.
-_blank_fields = {}
+# Language -> the article page's empty star and comment fields as HTML (a changed setting,
+# such as the comment length limit, empties it: core.memo).
+_blank_fields = Memo(max_entries=10)
 
 
 def blank_fields_html():
@@ -163,11 +165,5 @@ def blank_fields_html():
             "vote": render_html("ratings/_vote_fields.html", {"vote_form": VoteForm()}),
             "comment": render_html("ratings/_comment_fields.html", {"comment_form": comment_form}),
         }
-        _blank_fields[language] = fields
+        _blank_fields.set(language, fields, BLANK_FIELDS_SECONDS)
     return fields
-
-
-@receiver(setting_changed)
-def _forget_blank_fields(**kwargs):
-    # The fields depend on settings (the comment length limit, the captcha's size): tests.
-    _blank_fields.clear()

@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.clientip import address_block
+from core.clientip import address_block
 
 from .signals import announce_feedback_changed
 
@@ -87,7 +87,7 @@ class Vote(models.Model):
     )
     voter_id = models.CharField(_("mã người đánh giá"), max_length=64)
     ip = models.GenericIPAddressField(_("địa chỉ IP"))
-    # What the per-address limit counts (portal.clientip.address_block): an IPv6 /64 as one.
+    # What the per-address limit counts (core.clientip.address_block): an IPv6 /64 as one.
     ip_block = models.CharField(_("khối địa chỉ IP"), max_length=43, editable=False, default="")
     stars = models.PositiveSmallIntegerField(
         _("số sao"), validators=[MinValueValidator(MIN_STARS), MaxValueValidator(MAX_STARS)]
@@ -149,7 +149,7 @@ class Comment(models.Model):
     email = models.EmailField(_("thư điện tử"), blank=True)
     text = models.TextField(_("nội dung"))
     ip = models.GenericIPAddressField(_("địa chỉ IP"))
-    # What the per-address limit counts (portal.clientip.address_block): an IPv6 /64 as one.
+    # What the per-address limit counts (core.clientip.address_block): an IPv6 /64 as one.
     ip_block = models.CharField(_("khối địa chỉ IP"), max_length=43, editable=False, default="")
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING

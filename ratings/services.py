@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from portal.clientip import address_block
+from core.clientip import address_block
 
 from .models import MAX_STARS, MIN_STARS, ArticleRating, Comment, Vote
 from .signals import announce_feedback_changed

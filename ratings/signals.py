@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.dispatch import Signal
 
+from core.pagecache import forget_object_pages
+
 # Sent with ``article=`` after the change is committed: a vote stored or changed, a comment
 # published, or a published comment withdrawn, deleted or given a new official reply.
 feedback_changed = Signal()
@@ -10,3 +12,8 @@ feedback_changed = Signal()
 
 def announce_feedback_changed(article):
     transaction.on_commit(lambda: feedback_changed.send(sender=article.__class__, article=article))
+
+
+def forget_article_page(article, **kwargs):
+    """That article's cached page goes stale (its figures and comments are on it)."""
+    forget_object_pages("article", article.slug)

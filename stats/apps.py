@@ -1,4 +1,4 @@
-"""App configuration for the visit and online counters."""
+"""App configuration for the visit and online counters, and what their edits refresh."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +11,15 @@ class StatsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from core.pagecache import refresh_pages_on
         from news.models import Article
 
-        from .services import forget_article_ids
+        from .models import SiteCounter
+        from .services import forget_article_ids, forget_shown_figures
 
         # This process's slug -> id memo must not outlive an edit (a deleted article's slug
         # reused by a new one would count views against a row that no longer exists).
         post_save.connect(forget_article_ids, sender=Article, dispatch_uid="stats-article-ids")
         post_delete.connect(forget_article_ids, sender=Article, dispatch_uid="stats-article-ids")
+        # A new starting total is in every page's footer.
+        refresh_pages_on(SiteCounter, also=[forget_shown_figures])

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from portal.rendering import render_html
+from core.rendering import render_html
 
 from . import services
 

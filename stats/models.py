@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Sum
 from django.utils.translation import gettext_lazy as _
@@ -47,12 +46,12 @@ class SiteCounter(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(COUNTERS_CACHE_KEY)
 
     @classmethod
     def load(cls):
-        counter, _created = cls.objects.get_or_create(pk=1)
-        return counter
+        """The row, or an unsaved one with no starting total: reading writes nothing (a saved
+        row refreshes every cached page, see stats/apps.py)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
     @property
     def counted_visits(self):

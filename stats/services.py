@@ -3,9 +3,11 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
-from portal.memo import Memo, read_through
+from core.memo import Memo, read_through
+from news.models import Article
 
 from .models import COUNTERS_CACHE_KEY, ArticleViews, FlushedBatch, SiteCounter
 from .stores import counter_store
@@ -25,13 +27,10 @@ def forget_article_ids(**kwargs):
 
 
 def published_article_id(slug):
-    from news.models import Article
-
     article_id = _article_ids.get(slug)
     if article_id is None:
-        article_id = (
-            Article.objects.published().filter(slug=slug).values_list("pk", flat=True).first() or 0
-        )
+        article = Article.objects.public(slug)
+        article_id = article.pk if article else 0
         _article_ids.set(slug, article_id, ARTICLE_ID_SECONDS)
     return article_id or None
 
@@ -79,6 +78,12 @@ def site_counters():
 
 def article_views(article_id):
     return _shown(f"stats:article-views:{article_id}", lambda: ArticleViews.of(article_id))
+
+
+def forget_shown_figures(**kwargs):
+    """The footer's figures are read again (the starting total was edited)."""
+    cache.delete(COUNTERS_CACHE_KEY)
+    _recent_figures.clear()
 
 
 def forget_recent():

@@ -21,7 +21,8 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from portal.memo import Memo
+from core.memo import Memo
+from news.models import Article
 
 from .buffer import PageViewBuffer
 from .models import ArticleViews, DailyVisits, FlushedBatch, Reader
@@ -48,8 +49,6 @@ def add_counts(visits, views):
 
     Views of an article deleted meanwhile are dropped, or the counts could never be saved.
     """
-    from news.models import Article
-
     for day, amount in sorted(visits.items()):
         DailyVisits.add(day, amount)
     existing = set(Article.objects.filter(pk__in=views).values_list("pk", flat=True))
@@ -382,7 +381,7 @@ _database_store = DatabaseStore()
 
 @lru_cache(maxsize=8)
 def _is_redis_backend(path):
-    # portal.cache.RedisCache (the project's) and Django's own both count.
+    # core.cache.RedisCache (the project's) and Django's own both count.
     return issubclass(import_string(path), DjangoRedisCache)
 
 

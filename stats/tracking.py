@@ -5,12 +5,13 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
-from portal.clientip import client_ip
+from core.clientip import client_ip
+from core.memo import remembered
 
 COOKIE_ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
 ARTICLE_VIEW_NAME = "news:article"
@@ -31,13 +32,13 @@ class PageView:
         return _hashed_address(self.address)
 
 
-@lru_cache(maxsize=8)
+@remembered(maxsize=8)
 def _bot_pattern(pattern):
     return re.compile(pattern, re.IGNORECASE)
 
 
 # Readers send a handful of distinct user agents; matching each once per process is enough.
-@lru_cache(maxsize=4096)
+@remembered(maxsize=4096)
 def _is_bot_user_agent(user_agent, pattern):
     return not user_agent or bool(_bot_pattern(pattern).search(user_agent))
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import portal.uploads
+import core.uploads
 from django.db import migrations, models
 
 
@@ -37,10 +37,10 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(blank=True, max_length=200, unique=True, verbose_name='đường dẫn')),
                 ('lead', models.TextField(blank=True, verbose_name='tóm tắt (sapo)')),
                 ('body', models.TextField(blank=True, verbose_name='nội dung')),
-                ('cover', models.ImageField(blank=True, upload_to=portal.uploads.UploadTo('covers'), validators=[portal.uploads.validate_image], verbose_name='ảnh đại diện')),
+                ('cover', models.ImageField(blank=True, upload_to=core.uploads.UploadTo('covers'), validators=[core.uploads.validate_image], verbose_name='ảnh đại diện')),
                 ('cover_caption', models.CharField(blank=True, max_length=255, verbose_name='chú thích ảnh')),
-                ('cover_small', models.ImageField(blank=True, editable=False, upload_to=portal.uploads.UploadTo('renditions'))),
-                ('cover_large', models.ImageField(blank=True, editable=False, upload_to=portal.uploads.UploadTo('renditions'))),
+                ('cover_small', models.ImageField(blank=True, editable=False, upload_to=core.uploads.UploadTo('renditions'))),
+                ('cover_large', models.ImageField(blank=True, editable=False, upload_to=core.uploads.UploadTo('renditions'))),
                 ('author_line', models.CharField(blank=True, max_length=200, verbose_name='tác giả / nguồn')),
                 ('status', models.CharField(choices=[('draft', 'Bản nháp'), ('published', 'Đã xuất bản')], default='draft', max_length=12, verbose_name='trạng thái')),
                 ('published_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời gian xuất bản')),

@@ -3,7 +3,7 @@ the rows already stored get theirs."""
 
 from django.db import migrations, models
 
-from portal.clientip import address_block
+from core.clientip import address_block
 
 
 def ip_block_field():

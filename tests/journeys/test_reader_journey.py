@@ -4,7 +4,7 @@ import pytest
 from factories import audio_upload, image_upload, make_article, make_category
 from playwright.sync_api import expect
 
-from portal.models import Song, TownMap, WebsiteLink
+from sidebar.models import Song, TownMap, WebsiteLink
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 from factories import make_article, make_category
 from threads import run_at_once
 
+from core.text import fold, vietnamese_slugify
 from news import models
 from news.models import Article
-from portal.text import fold, vietnamese_slugify
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 from factories import audio_upload, image_upload, make_article, make_category
 
+from core.pagecache import forget_object_pages
 from news.models import Article, Category
-from portal.models import Song, TownMap, WebsiteLink
-from portal.pagecache import forget_object_pages
+from sidebar.models import Song, TownMap, WebsiteLink
 
 pytestmark = pytest.mark.django_db
 

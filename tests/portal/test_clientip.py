@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.clientip import address_block
+from core.clientip import address_block
 
 
 @pytest.mark.parametrize(

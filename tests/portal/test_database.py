@@ -103,7 +103,7 @@ def test_prepared_statements_can_be_left_to_the_client_for_a_pooler(settings):
     connection.close()
     connection.settings_dict["PREPARED_STATEMENTS"] = False
     try:
-        assert Article.objects.public_article(article.slug).pk == article.pk
+        assert Article.objects.public(article.slug).pk == article.pk
         assert prepared_statements() == {}
     finally:
         connection.settings_dict["PREPARED_STATEMENTS"] = True

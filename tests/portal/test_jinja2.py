@@ -6,7 +6,7 @@ import pytest
 from django.template import defaultfilters
 from django.utils import timezone, translation
 
-from portal.jinja2 import date
+from core.templating import date
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image
 
+from core.uploads import audio_format
 from news.models import Article, Category
-from portal.models import Song, TownMap, WebsiteLink
-from portal.uploads import audio_format
+from sidebar.models import Song, TownMap, WebsiteLink
 
 
 def load_demo():

@@ -8,9 +8,10 @@ from django.core.cache import cache
 from django.utils import timezone
 from factories import make_article, make_category
 
+from core import pagecache
 from news.models import Article
-from portal import pagecache, shell
-from portal.models import WebsiteLink
+from sidebar import blocks as sidebar_blocks
+from sidebar.models import WebsiteLink
 
 pytestmark = pytest.mark.django_db
 
@@ -142,9 +143,9 @@ def test_a_sidebar_change_made_through_another_server_shows_here_within_a_second
 ):
     article = make_article()
     client.get(article.get_absolute_url())
-    # Another server added a link: it dropped the shared shell and moved the shared version.
+    # Another server added a link: it dropped the shared sidebar and moved the shared version.
     WebsiteLink.objects.bulk_create([WebsiteLink(title="Cổng dịch vụ công", url="https://a.vn")])
-    cache.delete(shell.SHELL_CACHE_KEY)
+    cache.delete(sidebar_blocks.SIDEBAR_CACHE_KEY)
     cache.set(pagecache.SITE_VERSION_KEY, time.time_ns(), timeout=None)
     assert "Cổng dịch vụ công" not in client.get(article.get_absolute_url()).content.decode()
 

@@ -4,8 +4,8 @@ import pytest
 from django.db import models
 from factories import make_article, make_category, make_vote
 
+from core.prepared import Parameter, PreparedQuery
 from news.models import Article
-from portal.prepared import Parameter, PreparedQuery
 from ratings.services import rating_of
 
 pytestmark = pytest.mark.django_db

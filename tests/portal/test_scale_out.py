@@ -40,7 +40,7 @@ def servers(shared_redis, settings, tmp_path):
     # This test process edits content too, so it must bump the versions the servers read.
     settings.CACHES = {
         "default": {
-            "BACKEND": "portal.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": shared_redis,
         }
     }

@@ -51,7 +51,7 @@ def test_database_url_selects_postgresql():
         **{**PRODUCTION, "DATABASE_URL": "postgres://portal:p%40ss@db.local:5433/congthongtin"},
     )
     assert result.stdout.split() == [
-        "portal.postgresql",
+        "core.postgresql",
         "congthongtin",
         "db.local",
         "5433",

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from factories import image_bytes
 
-from portal.models import Song
+from sidebar.models import Song
 
 pytestmark = pytest.mark.django_db
 

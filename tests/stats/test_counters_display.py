@@ -40,7 +40,7 @@ def test_the_starting_total_set_in_the_admin_is_added_to_the_counted_visits(
 
 
 def test_the_site_counter_is_a_single_row_staff_cannot_delete(db, admin_client):
-    SiteCounter.load()
+    SiteCounter.load().save()
 
     assert admin_client.get("/admin/stats/sitecounter/add/").status_code == 403
     assert admin_client.get("/admin/stats/sitecounter/1/delete/").status_code == 403

@@ -1,5 +1,8 @@
 """Whole-page cache for anonymous readers, with versioned keys so edits show within seconds.
 
+Apps say in their own ``apps.py`` what refreshes their pages (``refresh_pages_on``) and when
+pages change on their own (``refresh_pages_at``); ``refresh_rules()`` lists it all in one place.
+
 A page is cached only when it is the same for every reader: an anonymous GET without a session
 or messages cookie, answered 200 without cookies. Keys carry a site version, bumped by any edit
 that can change every page (an article, a category, a sidebar block), and optionally a version of
@@ -14,7 +17,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
+from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control, quote_etag
 from django.utils.http import http_date
 
@@ -23,7 +26,7 @@ from .memo import Memo
 # Per process, in front of the shared cache: the versions read lately, and pages (pickled, so
 # each request gets its own copy to add headers to).
 _recent_versions = Memo(max_entries=10_000)
-_recent_pages = LocMemCache("pagecache-recent", {"OPTIONS": {"MAX_ENTRIES": 300}})
+_recent_pages = Memo(max_entries=300, copies=True)
 
 SITE_VERSION_KEY = "pagecache:site"
 NEXT_CHANGE_KEY = "pagecache:next-change"
@@ -60,14 +63,53 @@ def _object_version_key(scope, identifier):
     return f"pagecache:{scope}:{_digest(str(identifier))}"
 
 
+# What refreshes cached pages, as the apps declared it in their apps.py: (sender, what it does).
+_refresh_rules = []
+# Functions that return the next time (an aware datetime, or None) public pages change by
+# themselves, such as a scheduled article's publish time.
+_scheduled_changes = []
+
+
+def refresh_pages_on(*models, also=()):
+    """Every cached page goes stale when a row of one of ``models`` is saved or deleted; the
+    functions in ``also`` (receivers, e.g. a block's own per-process copy) run first."""
+    for model in models:
+        for receiver in (*also, forget_site_pages):
+            for signal in (post_save, post_delete):
+                signal.connect(receiver, sender=model, weak=False)
+            _refresh_rules.append((f"{model._meta.label} saved or deleted", _name(receiver)))
+
+
+def refresh_pages_at(next_change, description):
+    """Pages go stale by themselves at the time ``next_change()`` returns (checked once per
+    ``PAGE_CACHE_SECONDS`` at most, and on every edit)."""
+    _scheduled_changes.append(next_change)
+    _refresh_rules.append((description, "forget_site_pages"))
+
+
+def refresh_on_signal(signal, receiver, description):
+    """``receiver`` refreshes what it owns when ``signal`` is sent (an app's own event)."""
+    signal.connect(receiver, weak=False)
+    _refresh_rules.append((description, _name(receiver)))
+
+
+def refresh_rules():
+    """What refreshes cached pages and per-process copies: (what happens, what it refreshes)."""
+    return list(_refresh_rules)
+
+
+def _name(function):
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def _next_scheduled_change():
+    upcoming = [when for when in (change() for change in _scheduled_changes) if when]
+    return min(upcoming).timestamp() if upcoming else float("inf")
+
+
 def forget_object_pages(scope, identifier):
     """Pages cached under ``scope``/``identifier`` (e.g. one article's page) go stale."""
     bump(_object_version_key(scope, identifier))
-
-
-def forget_article_page(article, **kwargs):
-    """Receiver for ratings.signals.feedback_changed: that article's page goes stale."""
-    forget_object_pages("article", article.slug)
 
 
 def page_versions(object_key=None):
@@ -82,16 +124,13 @@ def page_versions(object_key=None):
 
 
 def _read_versions(object_key):
-    """Read in one round trip with the time of the next scheduled publication; when that time has
-    come, the site version is bumped first, so the scheduled article shows at once."""
-    from news.models import Article
-
+    """Read in one round trip with the time of the next scheduled change; when that time has
+    come, the site version is bumped first, so a scheduled article shows at once."""
     keys = [SITE_VERSION_KEY, *([object_key] if object_key else [])]
     found = cache.get_many([NEXT_CHANGE_KEY, *keys])
     next_change = found.get(NEXT_CHANGE_KEY)
     if next_change is None:
-        upcoming = Article.objects.scheduled().values_list("published_at", flat=True).first()
-        next_change = upcoming.timestamp() if upcoming else float("inf")
+        next_change = _next_scheduled_change()
         cache.set(NEXT_CHANGE_KEY, next_change, settings.PAGE_CACHE_SECONDS)
     elif time.time() >= next_change:
         forget_site_pages()

@@ -1,10 +1,10 @@
-"""The sidebar blocks staff manage: the town map, songs about the town and website links."""
+"""The sidebar blocks staff manage on every page: the town map, songs about the town, links."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .images import refresh_renditions
-from .uploads import UploadTo, validate_audio, validate_image
+from core.images import refresh_renditions
+from core.uploads import UploadTo, validate_audio, validate_image
 
 
 class ShownQuerySet(models.QuerySet):

@@ -1,5 +1,5 @@
 """Django's PostgreSQL backend, with a connection check that costs no round trip and statements
-the server prepares once per connection for portal.prepared."""
+the server prepares once per connection for core.prepared."""
 
 import itertools
 import re

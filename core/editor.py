@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
-from portal.uploads import IMAGE_FORMATS, UploadTo, image_format
+from core.uploads import IMAGE_FORMATS, UploadTo, image_format
 
 
 # The method check comes first, so that a wrong method is a 405 for anyone, not a login redirect.

@@ -1,4 +1,4 @@
-"""Sanitising of article bodies written by staff in the rich-text editor."""
+"""Sanitising of rich text written by staff in the editor (article bodies, and every app's)."""
 
 import nh3
 

@@ -41,7 +41,7 @@ class PreparedQuery:
         self.build = build
         self.attach = attach
         self.compiled = {}
-        # The name of the statement a PostgreSQL session prepares for it (portal.postgresql).
+        # The name of the statement a PostgreSQL session prepares for it (core.postgresql).
         self.name = f"portal_prepared_{next(_numbers)}"
 
     def _compile(self, using):

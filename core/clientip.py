@@ -2,16 +2,17 @@
 addresses that per-address limits count as one reader's."""
 
 import ipaddress
-from functools import lru_cache
 
 from django.conf import settings
+
+from .memo import remembered
 
 # Stands for a client whose address the server did not give; nothing binds to it.
 UNKNOWN_IP = "0.0.0.0"  # noqa: S104  # nosec B104
 
 
 # Parsing an address is dear next to a cached page; the same readers come back again and again.
-@lru_cache(maxsize=4096)
+@remembered(maxsize=4096)
 def _valid_ip(value):
     try:
         return str(ipaddress.ip_address(value.strip()))
@@ -41,7 +42,7 @@ def client_ip(request):
 IPV6_SUBSCRIBER_PREFIX = 64
 
 
-@lru_cache(maxsize=4096)
+@remembered(maxsize=4096)
 def address_block(ip):
     """What a per-address limit counts: an IPv4 address itself, an IPv6 address's /64 network.
 

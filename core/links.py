@@ -1,10 +1,9 @@
 """Page addresses, reversed once per process."""
 
-from functools import lru_cache
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.urls import get_script_prefix, reverse
+
+from .memo import remembered
 
 
 def cached_reverse(view_name, *args, **kwargs):
@@ -18,14 +17,8 @@ def slug_url(view_name, slug):
     return cached_reverse(view_name, slug=slug)
 
 
-@lru_cache(maxsize=50_000)
+@remembered(maxsize=50_000)
 def _reverse(view_name, args, kwargs, script_prefix):
     # reverse() also reads the request's URLconf, but every request of the portal is routed by
-    # ROOT_URLCONF (no middleware or view sets request.urlconf); a new ROOT_URLCONF empties this.
+    # ROOT_URLCONF (no middleware or view sets request.urlconf); a changed setting empties this.
     return reverse(view_name, args=args or None, kwargs=dict(kwargs) or None)
-
-
-@receiver(setting_changed)
-def _forget_urls(setting, **kwargs):
-    if setting == "ROOT_URLCONF":
-        _reverse.cache_clear()
