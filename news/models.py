@@ -16,8 +16,6 @@ from core.richtext import clean_body
 from core.text import fold, vietnamese_slugify
 from core.uploads import UploadTo, validate_image
 
-from . import shell
-
 SEARCH_MAX_TERMS = 8
 TRIGRAM = 3
 # Search reads the newest this many articles before it asks the index (see newest_match_ids).
@@ -106,18 +104,6 @@ class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """Articles a reader may see: published, and their publish time (``now``) has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
-
-    def public(self, slug):
-        """The article a reader sees at ``slug``, with its category, parent and rating, or None.
-
-        Every render of an article page asks this, so it is a prepared query (core.prepared)
-        and the categories come from the menu (news.shell), which holds them all.
-        """
-        found = PUBLIC_ARTICLE(slug=slug, now=timezone.now(), using=self.db)
-        article = found[0] if found else None
-        if article is not None:
-            article.category = shell.category(article.category_id)
-        return article
 
     def scheduled(self):
         """Published articles still waiting for their publish time, soonest first."""
@@ -309,7 +295,8 @@ class Article(models.Model):
         )
 
 
-# Every render of an article page asks these two: each is compiled once (core.prepared).
+# Every render of an article page asks these two: each is compiled once (core.prepared);
+# news.selectors.public_article runs the first.
 PUBLIC_ARTICLE = PreparedQuery(
     lambda: (
         Article.objects.published(now=Parameter("now", models.DateTimeField()))

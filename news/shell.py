@@ -9,6 +9,8 @@ from django.core.cache import cache
 from core.memo import Memo, read_through
 from core.rendering import render_html
 
+from .models import Category
+
 # Named after what it holds: a release that changes its shape changes the name, so its
 # processes never read what an older release left in the shared cache.
 MENU_CACHE_KEY = "news:menu:html-categories"
@@ -17,9 +19,6 @@ _recent_menu = Memo(max_entries=1)
 
 
 def load_menu():
-    # Imported here: news.models asks this module for an article's category.
-    from .models import Category
-
     categories = {category.pk: category for category in Category.objects.all()}
     for category in categories.values():
         category.parent = categories.get(category.parent_id)
@@ -49,8 +48,6 @@ def category(pk):
     """
     found = _menu()["categories"].get(pk)
     if found is None:
-        from .models import Category
-
         found = Category.objects.select_related("parent").get(pk=pk)
     return found
 

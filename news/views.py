@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from core.pagecache import is_staff, reader_page
 
 from .models import Article, Category
+from .selectors import public_article
 
 HOME_FEATURED = 5
 HOME_PER_CATEGORY = 4
@@ -68,7 +69,7 @@ def article_detail(request, slug):
         articles = Article.objects.select_related("category", "category__parent", "rating")
         article = get_object_or_404(articles, slug=slug)
     else:
-        article = Article.objects.public(slug)
+        article = public_article(slug=slug)
         if article is None:
             raise Http404
     response = render(

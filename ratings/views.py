@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from core.clientip import client_ip
 from core.links import cached_reverse, slug_url
-from news.models import Article
+from news.selectors import public_article
 
 from . import services
 from .forms import CommentForm, VoteForm, blank_fields_html
@@ -55,7 +55,7 @@ def wants_json(request):
 
 
 def published_article(slug):
-    article = Article.objects.public(slug)
+    article = public_article(slug=slug)
     if article is None:
         raise Http404(_("Không tìm thấy bài viết này, hoặc bài viết chưa được xuất bản."))
     return article

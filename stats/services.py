@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from core.memo import Memo, read_through
-from news.models import Article
+from news.selectors import public_article
 
 from .models import COUNTERS_CACHE_KEY, ArticleViews, FlushedBatch, SiteCounter
 from .stores import counter_store
@@ -29,7 +29,7 @@ def forget_article_ids(**kwargs):
 def published_article_id(slug):
     article_id = _article_ids.get(slug)
     if article_id is None:
-        article = Article.objects.public(slug)
+        article = public_article(slug=slug)
         article_id = article.pk if article else 0
         _article_ids.set(slug, article_id, ARTICLE_ID_SECONDS)
     return article_id or None

@@ -10,7 +10,8 @@ from django.db import connection, connections
 from factories import make_article, make_category
 from liveservers import AppServers, get, shared_database_url
 
-from news.models import RELATED_ARTICLES, Article
+from news.models import RELATED_ARTICLES
+from news.selectors import public_article
 
 pytestmark = [
     pytest.mark.postgres,
@@ -103,7 +104,7 @@ def test_prepared_statements_can_be_left_to_the_client_for_a_pooler(settings):
     connection.close()
     connection.settings_dict["PREPARED_STATEMENTS"] = False
     try:
-        assert Article.objects.public(article.slug).pk == article.pk
+        assert public_article(slug=article.slug).pk == article.pk
         assert prepared_statements() == {}
     finally:
         connection.settings_dict["PREPARED_STATEMENTS"] = True
