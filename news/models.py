@@ -61,6 +61,13 @@ class CategoryQuerySet(models.QuerySet):
 
 
 class Category(models.Model):
+    """A section of the news (Tin tức - Sự kiện, Kinh tế, …), shown in the menu.
+
+    Categories nest one level: a sub-category's ``parent`` is a top-level category, and a
+    category's page lists its own articles and its children's. Every ``Article`` belongs to one
+    category; a category with articles cannot be deleted (PROTECT).
+    """
+
     name = models.CharField(_("tên chuyên mục"), max_length=120)
     slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True)
     parent = models.ForeignKey(
@@ -208,6 +215,14 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
+    """A news article staff write and publish: title, lead, sanitised body, cover and renditions.
+
+    It belongs to one ``Category``. Readers see it once its status is published and its
+    ``published_at`` has come (``ArticleQuerySet.published``). Readers' feedback hangs off it in
+    the ratings app (``ArticleRating`` one-to-one, ``Vote`` and ``Comment`` many-to-one), and
+    its view count in the stats app (``ArticleViews``).
+    """
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
         PUBLISHED = "published", _("Đã xuất bản")

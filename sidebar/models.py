@@ -30,6 +30,8 @@ class SidebarBlock(models.Model):
 
 
 class TownMap(SidebarBlock):
+    """The town's map: the first shown one is in the sidebar, with a preview and a full view."""
+
     image = models.ImageField(
         _("ảnh bản đồ"), upload_to=UploadTo("maps"), validators=[validate_image]
     )
@@ -48,6 +50,8 @@ class TownMap(SidebarBlock):
 
 
 class Song(SidebarBlock):
+    """A song about the town, played in the sidebar."""
+
     performer = models.CharField(_("trình bày"), max_length=200, blank=True)
     audio = models.FileField(
         _("tệp âm thanh"), upload_to=UploadTo("songs", kind="audio"), validators=[validate_audio]
@@ -59,6 +63,8 @@ class Song(SidebarBlock):
 
 
 class WebsiteLink(SidebarBlock):
+    """A link to another government site, listed in the sidebar."""
+
     url = models.URLField(_("địa chỉ"), max_length=500)
 
     class Meta(SidebarBlock.Meta):

@@ -77,6 +77,9 @@ class DailyVisitsQuerySet(models.QuerySet):
 
 
 class DailyVisits(models.Model):
+    """Visits counted on one day (town time); their sum plus ``SiteCounter.starting_total`` is
+    the footer's "Thống kê"."""
+
     date = models.DateField(_("ngày"), unique=True)
     visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
 
@@ -101,6 +104,8 @@ class ArticleViewsQuerySet(models.QuerySet):
 
 
 class ArticleViews(models.Model):
+    """How many readers read one ``news.Article`` (once per reader and visit): its "Lượt xem"."""
+
     article = models.OneToOneField(
         "news.Article",
         verbose_name=_("bài viết"),
