@@ -34,4 +34,6 @@ def current_week(*, now=None) -> Week:
 
 def last_change(days: list[Day]):
     """When any item shown was last saved, for the printed page's "cập nhật" line."""
-    return max((item.updated_at for day in days for item in day.items), default=None)
+    latest = max((item.updated_at for day in days for item in day.items), default=None)
+    # Whole seconds: <time datetime> allows at most three digits of a fraction.
+    return latest and latest.replace(microsecond=0)

@@ -226,3 +226,10 @@ def test_the_printed_page_names_the_weeks_lasting_address_and_last_update(client
 
 def test_a_week_page_is_not_the_current_week_after_it_passed():
     assert Week.parse("2026-W49") != current_week(now=datetime(2026, 12, 7, 0, 0, tzinfo=UTC))
+
+
+def test_the_update_time_is_valid_html_with_whole_seconds(client):
+    make_schedule_item(date=date(2026, 12, 2))
+    html = client.get(WEEK_49).content.decode()
+    printed = html.split('class="print-only')[1]
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00">', printed)
