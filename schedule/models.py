@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.pagecache import forget_site_pages
+
 from .weeks import Week
 
 
@@ -173,3 +175,9 @@ def _day(value):
 
 def _hours(start, end):
     return f"{start:%H:%M}–{end:%H:%M}" if end else f"{start:%H:%M}"
+
+
+def forget_pages_on_new_leaders(sender, action, **kwargs):
+    """Receiver of ``m2m_changed``: an item's leaders changed, so every cached page goes stale."""
+    if sender is ScheduleItem.leaders.through and action.startswith("post_"):
+        forget_site_pages()

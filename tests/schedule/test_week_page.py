@@ -233,3 +233,11 @@ def test_the_update_time_is_valid_html_with_whole_seconds(client):
     html = client.get(WEEK_49).content.decode()
     printed = html.split('class="print-only')[1]
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00">', printed)
+
+
+def test_changing_only_an_items_leaders_refreshes_the_cached_page(client):
+    item = make_schedule_item(date=date(2026, 12, 2))
+    leader = make_leader(name="Bà Nguyễn Hoài Phương")
+    assert client.get(WEEK_49)["X-Page-Cache"] == "miss"
+    item.leaders.add(leader)
+    assert "Bà Nguyễn Hoài Phương" in text_of(client.get(WEEK_49))
