@@ -241,3 +241,21 @@ def test_changing_only_an_items_leaders_refreshes_the_cached_page(client):
     assert client.get(WEEK_49)["X-Page-Cache"] == "miss"
     item.leaders.add(leader)
     assert "Bà Nguyễn Hoài Phương" in text_of(client.get(WEEK_49))
+
+
+def test_a_full_week_is_read_in_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    leaders = [make_leader(), make_leader()]
+    for day in Week.parse("2026-W49").days():
+        for hour in (8, 14):
+            make_schedule_item(leaders, date=day, start_time=clock(hour, 0))
+    # The items, their leaders and their changes; whatever the number of items.
+    with django_assert_max_num_queries(3):
+        days = week_schedule(week=Week.parse("2026-W49"))
+        shown = [
+            (leader.name, list(item.changes.all()))
+            for day in days
+            for item in day.items
+            for leader in item.leaders.all()
+        ]
+    assert len(shown) == 28
+    assert text_of(client.get(WEEK_49)).count("Lãnh đạo thử") == 28
