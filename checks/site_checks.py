@@ -749,6 +749,9 @@ def discover_pages(site):
     }
     if feedback:
         pages["comment page"] = feedback.group(1)
+    schedule = re.search(r'href="(/lich-cong-tac/)"', home)
+    if schedule:
+        pages["schedule"] = schedule.group(1)
     return pages, found
 
 

@@ -30,7 +30,9 @@ _recent_pages = Memo(max_entries=300, copies=True)
 
 SITE_VERSION_KEY = "pagecache:site"
 NEXT_CHANGE_KEY = "pagecache:next-change"
-CACHEABLE_QUERY_KEYS = {"page"}
+# "tuan": the schedule's week (/lich-cong-tac/?tuan=2026-W49); that view answers any other
+# spelling with a redirect or a 404, so it caches one page per week.
+CACHEABLE_QUERY_KEYS = {"page", "tuan"}
 
 
 def _version(key):

@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "sidebar",
     "ratings",
     "stats",
+    "schedule",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@
 
 EDITORS = "Biên tập viên"
 MODERATORS = "Kiểm duyệt viên"
+OFFICE = "Văn phòng"
 
 # Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
 GROUP_MODELS = {
@@ -17,6 +18,11 @@ GROUP_MODELS = {
     ],
     MODERATORS: [
         ("ratings", "comment"),
+    ],
+    # The office keeps the leaders' work schedule.
+    OFFICE: [
+        ("schedule", "leader"),
+        ("schedule", "scheduleitem"),
     ],
 }
 

@@ -13,6 +13,7 @@ from core import editor
 from core.pagecache import reader_page
 from core.security import safe_methods_only
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from schedule.sitemaps import ScheduleSitemap
 
 from . import views
 
@@ -20,7 +21,11 @@ admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = "Quản trị cổng thông tin"
 admin.site.index_title = "Quản trị nội dung"
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "schedule": ScheduleSitemap,
+}
 
 urlpatterns = [
     path("ckeditor/upload/", editor.upload_image, name="ckeditor_upload"),
@@ -39,6 +44,7 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("", include("ratings.urls")),
     path("", include("news.urls")),
+    path("", include("schedule.urls")),
 ]
 
 if settings.BENCHMARK_BARE_VIEW:

@@ -85,3 +85,30 @@ def make_old_article(apps, **fields):
     category = apps.get_model("news", "Category").objects.create(name="Tin tức", slug="tin-tuc")
     fields = {"title": "Bài cũ", "slug": "bai-cu", "published_at": timezone.now(), **fields}
     return apps.get_model("news", "Article").objects.create(category=category, **fields)
+
+
+def make_leader(**fields):
+    from schedule.models import Leader
+
+    number = next(_numbers)
+    fields.setdefault("name", f"Lãnh đạo thử {number}")
+    fields.setdefault("position", "Phó Chủ tịch UBND thị xã")
+    return Leader.objects.create(**fields)
+
+
+def make_schedule_item(leaders=(), **fields):
+    """A work schedule item (today at 08:00 unless told), saved as staff save one."""
+    from datetime import time
+
+    from schedule.models import ScheduleItem
+    from schedule.services import save_item
+
+    number = next(_numbers)
+    fields.setdefault("date", timezone.localdate())
+    fields.setdefault("start_time", time(8, 0))
+    fields.setdefault("content", f"Nội dung công tác thử số {number}")
+    fields.setdefault("place", "Phòng họp số 1, UBND thị xã")
+    item = ScheduleItem(**fields)
+    save_item(item=item)
+    item.leaders.set(leaders)
+    return item

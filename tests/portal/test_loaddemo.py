@@ -13,6 +13,7 @@ from PIL import Image
 
 from core.uploads import audio_format
 from news.models import Article, Category
+from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
 
 
@@ -36,7 +37,7 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         Article.objects.all().delete()
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
-        for model in (TownMap, Song, WebsiteLink):
+        for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader):
             model.objects.all().delete()
 
 

@@ -59,7 +59,7 @@ BAD_PATH_PARTS = [
     "-",
     "0",
 ]
-QUERY_NAMES = ["page", "q", "key", "next"]
+QUERY_NAMES = ["page", "q", "key", "next", "tuan"]
 REFLECTED_PAYLOADS = ["<script>alert(1)</script>", "<svg onload=alert(1)>"]
 
 

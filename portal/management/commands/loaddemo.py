@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from portal.demo import load_demo, summary
+from schedule.demo import load_demo_schedule
 
 
 class Command(BaseCommand):
@@ -14,3 +15,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = load_demo()
         self.stdout.write(self.style.SUCCESS(summary(created)))
+        # The leaders and this week's work schedule (schedule/demo/week.json).
+        scheduled = load_demo_schedule()
+        self.stdout.write(self.style.SUCCESS(f"Demo work schedule: {scheduled} created."))
