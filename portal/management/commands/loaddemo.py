@@ -7,10 +7,9 @@ from portal.demo import load_demo, summary
 
 class Command(BaseCommand):
     help = (
-        "Create the demo categories, articles, town map, songs and links that are missing "
+        "Create the demo content of every app (<app>/demo/content.toml) that is missing "
         "(a second run creates nothing)."
     )
 
     def handle(self, *args, **options):
-        created = load_demo()
-        self.stdout.write(self.style.SUCCESS(summary(created)))
+        self.stdout.write(self.style.SUCCESS(summary(load_demo())))
