@@ -1,9 +1,12 @@
-"""Benchmark: serve the portal with gunicorn and drive its pages with wrk against a bare view.
+"""Benchmark: serve the portal with gunicorn and drive its pages with wrk against bare Django.
 
 Creates a throwaway database with 10,000 articles, starts gunicorn on 127.0.0.1 with production
-settings, and prints requests/s, p50/p99 latency and the ratio to a bare Django view for the
-home, category, article (cached and uncached) and search pages. Every request is a reader's
-(browser user agent, reader cookie), so the visit counters are on and counting.
+settings, and prints requests/s, p50/p99 latency for the home, category, article (cached and
+uncached) and search pages, each as a ratio to two bare views answering HttpResponse("ok"):
+the portal's own (behind the portal's middleware) and a bare `django-admin startproject`
+project (default middleware), the yardstick the targets are measured against, served by
+gunicorn with the same settings in the same run. Every request is a reader's (browser user
+agent, reader cookie), so the visit counters are on and counting.
 
     bench/run.sh                      # SQLite, file cache
     bench/run.sh --postgres           # PostgreSQL + Redis
@@ -23,16 +26,20 @@ from pathlib import Path
 from serving import (
     BIN,
     ROOT,
+    YARDSTICK_PATH,
     drive_readers,
     non_2xx,
     parse_duration,
     prepare_database,
     production_environment,
     start_gunicorn,
+    startproject_yardstick,
     stop_gunicorn,
 )
 
 PORT = 8191
+YARDSTICK_PORT = 8192
+YARDSTICK = "startproject ok"
 
 PAGES = [
     ("bare view", "/__bench__/ok"),
@@ -43,6 +50,7 @@ PAGES = [
     ("article (uncached)", "/bai-viet/bench-5/?uncached=1"),
     ("search", "/tim-kiem/?q=hoi+nghi+nong+dan"),
 ]
+# Shares of the startproject yardstick's requests/s; every page's p99 stays under 10 times its p99.
 TARGETS = {"article (cached)": 0.60, "article (uncached)": 0.25}
 
 
@@ -59,8 +67,8 @@ def prepare(env, args):
                    env=env, check=True, cwd=ROOT)  # fmt: skip
 
 
-def run_wrk(path, args):
-    url = f"http://127.0.0.1:{PORT}{path}"
+def run_wrk(path, args, port=PORT):
+    url = f"http://127.0.0.1:{port}{path}"
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - warm-up, loopback
         response.read()
     # Real readers, so the visit counters count every request as they would in production.
@@ -73,19 +81,31 @@ def run_wrk(path, args):
     }
 
 
+def measure_yardstick(yardstick, workers, args):
+    """The startproject yardstick's figures, served like the portal (same gunicorn settings)."""
+    app, project, env = yardstick
+    server = start_gunicorn(env, YARDSTICK_PORT, workers, YARDSTICK_PATH, app=app, cwd=project)
+    try:
+        return run_wrk(YARDSTICK_PATH, args, port=YARDSTICK_PORT)
+    finally:
+        stop_gunicorn(server)
+
+
 def report(results, label):
-    bare = results["bare view"]
+    """The table: each page against the portal's bare view and the startproject yardstick."""
+    bare, yardstick = results["bare view"], results[YARDSTICK]
     print(f"\n{label}")
     print(
-        f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs bare':>8} {'p99 x':>6}  target"
+        f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs bare':>8} "
+        f"{'vs startproject':>15} {'p99 x':>6}  target (vs startproject)"
     )
     failed = []
     for name, figures in results.items():
-        ratio = figures["rps"] / bare["rps"]
-        p99_times = figures["p99"] / bare["p99"]
+        ratio = figures["rps"] / yardstick["rps"]
+        p99_times = figures["p99"] / yardstick["p99"]
         target = TARGETS.get(name)
         verdict = ""
-        if name != "bare view":
+        if name not in ("bare view", YARDSTICK):
             ok = (target is None or ratio >= target) and p99_times < 10 and not figures["errors"]
             goal = f">= {target:.0%}" if target else "p99 < 10x"
             verdict = f"{goal} {'ok' if ok else 'MISSED'}"
@@ -95,7 +115,7 @@ def report(results, label):
             verdict += f" ({figures['errors']} non-2xx)"
         print(
             f"{name:<20} {figures['rps']:>9.0f} {figures['p50']:>8.2f} {figures['p99']:>8.2f} "
-            f"{ratio:>8.0%} {p99_times:>6.1f}  {verdict}"
+            f"{figures['rps'] / bare['rps']:>8.0%} {ratio:>15.0%} {p99_times:>6.1f}  {verdict}"
         )
     return failed
 
@@ -115,12 +135,14 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     env = server_environment(args, workdir)
     prepare(env, args)
+    yardstick = startproject_yardstick(workdir)
     database = "PostgreSQL + Redis" if args.postgres else "SQLite + file cache"
     failed = []
     for workers in args.workers:
+        results = {YARDSTICK: measure_yardstick(yardstick, workers, args)}
         server = start_gunicorn(env, PORT, workers)
         try:
-            results = {name: run_wrk(path, args) for name, path in PAGES}
+            results.update((name, run_wrk(path, args)) for name, path in PAGES)
         finally:
             stop_gunicorn(server)
         label = (

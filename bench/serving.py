@@ -49,12 +49,13 @@ def prepare_database(env, *, postgres, database, redis_db):
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
 
 
-def start_gunicorn(env, port, workers=2, ready_path="/healthz"):
-    """gunicorn serving the portal on 127.0.0.1:port, once ``ready_path`` answers."""
+def start_gunicorn(env, port, workers=2, ready_path="/healthz", *, app="portal.wsgi", cwd=ROOT):
+    """gunicorn serving ``app`` (the portal) from ``cwd`` on 127.0.0.1:port, once ``ready_path``
+    answers. Every project benchmarked is served with these same settings."""
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "portal.wsgi", f"--bind=127.0.0.1:{port}",
+        [str(BIN / "gunicorn"), app, f"--bind=127.0.0.1:{port}",
          f"--workers={workers}", "--log-level=warning"],
-        env=env, cwd=ROOT, start_new_session=True,
+        env=env, cwd=cwd, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -66,6 +67,33 @@ def start_gunicorn(env, port, workers=2, ready_path="/healthz"):
             time.sleep(0.3)
     stop_gunicorn(server)
     raise SystemExit(f"gunicorn did not answer on port {port} within 30 s")
+
+
+YARDSTICK_PATH = "/ok/"
+
+
+def startproject_yardstick(workdir):
+    """A bare ``django-admin startproject`` project in ``workdir``, with one view answering
+    HttpResponse("ok") at YARDSTICK_PATH: Django's default settings and middleware, DEBUG off,
+    no database use. Returns (WSGI module, directory to serve it from, its environment).
+
+    The portal's own bare view runs behind the portal's middleware; this is what Django alone
+    costs, the yardstick every page is measured against.
+    """
+    project = workdir / "yardstick"
+    project.mkdir()
+    subprocess.run([str(BIN / "django-admin"), "startproject", "yardstick", str(project)],
+                   check=True)  # fmt: skip
+    with open(project / "yardstick" / "settings.py", "a") as settings:
+        settings.write('\nDEBUG = False\nALLOWED_HOSTS = ["127.0.0.1", "localhost"]\n')
+    with open(project / "yardstick" / "urls.py", "a") as urls:
+        urls.write(
+            "\nfrom django.http import HttpResponse\n\n\n"
+            'def ok(request):\n    return HttpResponse("ok")\n\n\n'
+            f"urlpatterns.append(path({YARDSTICK_PATH[1:]!r}, ok))\n"
+        )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return "yardstick.wsgi", project, env
 
 
 def stop_gunicorn(server):

@@ -1,6 +1,9 @@
 """Small factories that build test data with sensible defaults and named overrides."""
 
 import itertools
+import math
+import struct
+import wave
 from datetime import timedelta
 from io import BytesIO
 
@@ -62,12 +65,23 @@ def make_comment(article, **fields):
     return Comment.objects.create(article=article, **fields)
 
 
-def audio_upload(name="bai-hat.wav", seconds=1):
-    """A short real WAV tune, as staff would upload a song."""
-    from portal.demo import melody_wav
+def wav_bytes(seconds=1, frequency=440, rate=8000):
+    """A real 16-bit mono WAV file: a plain tone lasting ``seconds``."""
+    samples = (
+        int(8000 * math.sin(2 * math.pi * frequency * n / rate)) for n in range(seconds * rate)
+    )
+    buffer = BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(b"".join(struct.pack("<h", sample) for sample in samples))
+    return buffer.getvalue()
 
-    tune = melody_wav([(69, 1), (72, 1), (76, 2)] * seconds, beats_per_minute=240)
-    return SimpleUploadedFile(name, tune, content_type="audio/wav")
+
+def audio_upload(name="bai-hat.wav", seconds=1):
+    """A short real WAV file (a plain tone), as staff would upload a song."""
+    return SimpleUploadedFile(name, wav_bytes(seconds), content_type="audio/wav")
 
 
 def models_at(migrations):

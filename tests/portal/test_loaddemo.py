@@ -1,8 +1,8 @@
 """`manage.py loaddemo`: the demo content `make run` shows, and that loading it again adds nothing."""
 
-import wave
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +13,7 @@ from PIL import Image
 
 from core.uploads import audio_format
 from news.models import Article, Category
+from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
 
@@ -25,7 +26,7 @@ def load_demo():
 
 @pytest.fixture(scope="module")
 def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for this module, since drawing it takes seconds; removed at the end.
+    """The demo loaded once for this module, since its renditions take seconds; removed at the end.
 
     Each test still runs in its own transaction on top of it, so its changes are rolled back.
     """
@@ -58,7 +59,17 @@ def stored_content():
         "maps": set(TownMap.objects.values_list("pk", "image", "preview", "full_view")),
         "songs": set(Song.objects.values_list("pk", "title", "audio")),
         "links": set(WebsiteLink.objects.values_list("pk", "url")),
+        "comments": set(Comment.objects.values_list("pk", "article_id", "text")),
     }
+
+
+def ogg_seconds(path):
+    """How long an Ogg Vorbis file plays: its last page's sample position over its sample rate."""
+    data = path.read_bytes()
+    header = data.index(b"\x01vorbis")
+    rate = int.from_bytes(data[header + 12 : header + 16], "little")
+    last_page = data.rindex(b"OggS")
+    return int.from_bytes(data[last_page + 6 : last_page + 14], "little") / rate
 
 
 def test_demo_has_the_portal_categories_with_a_sub_category():
@@ -123,10 +134,8 @@ def test_demo_sidebar_has_a_town_map_songs_and_ordered_links():
     songs = list(Song.objects.shown())
     assert len(songs) == 3
     for song in songs:
-        assert audio_format(song.audio) == "wav"
-        with wave.open(song.audio.path) as audio:
-            assert (audio.getnchannels(), audio.getsampwidth()) == (1, 2)
-            assert 2 <= audio.getnframes() / audio.getframerate() <= 15
+        assert audio_format(song.audio) == "ogg"
+        assert 2 <= ogg_seconds(Path(song.audio.path)) <= 15
 
     links = list(WebsiteLink.objects.shown())
     assert 4 <= len(links) <= 6
@@ -135,13 +144,25 @@ def test_demo_sidebar_has_a_town_map_songs_and_ordered_links():
     assert "https://chinhphu.vn" in {link.url for link in links}
 
 
+def test_demo_has_readers_comments_answered_and_awaiting_moderation(client):
+    answered = Comment.objects.approved().exclude(reply="").get()
+    pending = Comment.objects.pending().get()
+    assert Comment.objects.approved().count() == 3
+    for comment in Comment.objects.all():
+        assert comment.created_at > comment.article.published_at, comment.text
+
+    page = client.get(answered.article.get_absolute_url()).content.decode()
+    assert escape(answered.text) in page and escape(answered.reply) in page
+    assert escape(pending.text) not in client.get(pending.article.get_absolute_url()).content.decode()
+
+
 def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_output):
     before = stored_content()
 
     second_output = load_demo()
 
     assert stored_content() == before
-    assert "45 created" in first_run_output
+    assert "49 created" in first_run_output
     assert "0 created" in second_output
 
 

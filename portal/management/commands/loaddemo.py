@@ -8,13 +8,13 @@ from schedule.demo import load_demo_schedule
 
 class Command(BaseCommand):
     help = (
-        "Create the demo categories, articles, town map, songs and links that are missing "
+        "Create the demo content of every app (<app>/demo/content.toml) that is missing "
         "(a second run creates nothing)."
     )
 
     def handle(self, *args, **options):
-        created = load_demo()
-        self.stdout.write(self.style.SUCCESS(summary(created)))
-        # The leaders and this week's work schedule (schedule/demo/week.json).
+        self.stdout.write(self.style.SUCCESS(summary(load_demo())))
+        # The leaders and this week's work schedule: placed in the current week, and changed
+        # through the service staff use so that the history shows (schedule/demo/week.json).
         scheduled = load_demo_schedule()
         self.stdout.write(self.style.SUCCESS(f"Demo work schedule: {scheduled} created."))
