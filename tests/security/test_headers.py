@@ -121,6 +121,7 @@ def _locked_out(client, editor):
                 content_type="application/x-www-form-urlencoded; charset=latin-1",
             ),
         ),
+        (400, lambda client, editor: client.get("/", HTTP_HOST="ke-gia-mao.example")),
         (403, lambda client, editor: Client(enforce_csrf_checks=True).post(reverse("admin:login"))),
         (404, lambda client, editor: client.get("/khong-co-trang-nay/")),
         (405, lambda client, editor: client.generic("TRACE", "/")),
@@ -131,6 +132,7 @@ def _locked_out(client, editor):
     ids=[
         "400-query",
         "400-body",
+        "400-unknown-host",
         "403-csrf",
         "404",
         "405-refused-method",
