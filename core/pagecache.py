@@ -4,10 +4,15 @@ Apps say in their own ``apps.py`` what refreshes their pages (``refresh_pages_on
 pages change on their own (``refresh_pages_at``); ``refresh_rules()`` lists it all in one place.
 
 A page is cached only when it is the same for every reader: an anonymous GET without a session
-or messages cookie, answered 200 without cookies. Keys carry a site version, bumped by any edit
-that can change every page (an article, a category, a sidebar block), and optionally a version of
-one object (an article's feedback), bumped by a new vote or an approved comment. Old keys are
-never deleted, they simply stop being asked for and expire.
+or messages cookie, answered 200 without cookies. A page's key is its path and the query
+parameters its view declares, each in its one canonical spelling: a parameter the page does not
+use never makes a new key, so no client can fill the cache or force renders by inventing query
+strings, and a spelling that is not canonical (``?page=0001``) is a 404.
+
+Keys carry a site version, bumped by any edit that can change every page (an article, a
+category, a sidebar block), and optionally a version of one object (an article's feedback),
+bumped by a new vote or an approved comment. Old keys are never deleted, they simply stop being
+asked for and expire.
 """
 
 import hashlib
@@ -18,6 +23,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http import Http404
 from django.utils.cache import patch_cache_control, quote_etag
 from django.utils.http import http_date
 
@@ -30,9 +36,8 @@ _recent_pages = Memo(max_entries=300, copies=True)
 
 SITE_VERSION_KEY = "pagecache:site"
 NEXT_CHANGE_KEY = "pagecache:next-change"
-# "tuan": the schedule's week (/lich-cong-tac/?tuan=2026-W49); that view answers any other
-# spelling with a redirect or a 404, so it caches one page per week.
-CACHEABLE_QUERY_KEYS = {"page", "tuan"}
+# No listing of the site has more pages than this; a higher number is a 404, not a slow query.
+MAX_PAGE = 1000
 
 
 def _version(key):
@@ -152,13 +157,44 @@ def is_staff(request):
 
 
 def is_cacheable_request(request):
+    """Whether ``request`` may get, and fill, the page every anonymous reader gets.
+
+    Query parameters do not decide it: the key holds only those the page declares.
+    """
     if request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
     # A session may be staff; a messages cookie means a message to show only to this reader.
-    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
-        return False
-    return set(request.GET) <= CACHEABLE_QUERY_KEYS
+    return not (settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies)
+
+
+def page_number(value):
+    """The page number ``value`` spells, for ``reader_page(params=...)`` and the views' paginators.
+
+    One spelling per page: ``2``, never ``02``, ``+2``, ``2.0`` or ``２``; page 1 is also the
+    page with no parameter at all, so ``"1"`` gives None, as no value does. Anything else, and
+    a number above ``MAX_PAGE``, is a 404.
+    """
+    if value is None or value == "1":
+        return None
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if not (value.isascii() and value.isdecimal()) or value.startswith("0"):
+        raise Http404("Not a page number")
+    if int(value) > MAX_PAGE:
+        raise Http404("Beyond the last page any listing has")
+    return int(value)
+
+
+def page_key(request, params):
+    """The part of a page's cache key the request decides: its path and, of its query
+    parameters, only those in ``params`` ({name: function giving the value's canonical form,
+    None for the default, or raising Http404}), so unused parameters never make a new key."""
+    query = []
+    for name in sorted(params):
+        value = params[name](request.GET.get(name))
+        if value is not None:
+            query.append(f"{name}={value}")
+    return _digest(f"{request.path}?{'&'.join(query)}")
 
 
 def is_cacheable_response(request, response):
@@ -172,22 +208,30 @@ def is_cacheable_response(request, response):
     )
 
 
-def reader_page(scope=None, identified_by=None):
+def reader_page(scope=None, identified_by=None, *, params=None):
     """Cache a public view's page for anonymous readers.
 
     With ``scope``, the page also carries the version of one object, named by the view argument
     ``identified_by``: ``reader_page("article", "slug")`` goes stale on
     ``forget_object_pages("article", slug)``.
+
+    ``params`` names the query parameters the view reads, each with the function that gives its
+    canonical form (see ``page_key``): ``reader_page(params={"page": page_number})``. The view
+    must read nothing else from the query string: every other parameter is left out of the key,
+    and the reader gets the page without it. A value that is not a canonical spelling is a 404
+    for every reader, staff included, before the view runs.
     """
+    params = params or {}
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
+            page = page_key(request, params)
             if not is_cacheable_request(request):
                 return view(request, *args, **kwargs)
             object_key = _object_version_key(scope, kwargs[identified_by]) if scope else None
             versions = ":".join(str(version) for version in page_versions(object_key))
-            key = f"pagecache:page:{versions}:{_digest(request.get_full_path())}"
+            key = f"pagecache:page:{versions}:{page}"
             # A key's page never changes (an edit makes new keys), so a copy kept in this
             # process is as good as the shared one, and spares a round trip and a big read.
             response = _recent_pages.get(key)

@@ -6,10 +6,13 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import URLPattern
 from django.utils.functional import empty
+from django.utils.log import log_response
 from django.views.decorators.http import require_safe
 
 from .clientip import client_ip
@@ -20,6 +23,11 @@ from .links import cached_reverse
 # answer every method (Django's Feed and sitemap views answer TRACE with 200).
 SERVED_METHODS = ("GET", "HEAD", "POST")
 
+# What reading a POST body can raise when the client declared a charset it did not use or one
+# Python does not know (``Content-Type: ...; charset=latin-1`` on a form: Django refuses any
+# charset but UTF-8 there), or sent bytes that charset cannot decode.
+UNDECODABLE_BODY_ERRORS = (BadRequest, MultiPartParserError, UnicodeDecodeError, LookupError)
+
 
 class RefuseMalformedRequestsMiddleware:
     """Refuse, before any view runs, requests that no page of the portal can serve.
@@ -27,6 +35,11 @@ class RefuseMalformedRequestsMiddleware:
     PUT, PATCH, DELETE, TRACE, OPTIONS and CONNECT get 405. A NUL character in the query string
     gets 400: no reader types one, Django's form fields already refuse it, and PostgreSQL cannot
     hold it in a text value, so a view that searched with it would fail with a 500.
+
+    A POST whose form data cannot be decoded gets the 400 page here, for every URL. Left to the
+    CSRF middleware, the error would reach Django's error views, which check the CSRF token
+    too (``requires_csrf_token``), read the body again, fail again, and leave the web server to
+    answer with its own bare English 500.
     """
 
     def __init__(self, get_response):
@@ -38,7 +51,21 @@ class RefuseMalformedRequestsMiddleware:
         query = request.META.get("QUERY_STRING", "")
         if "%00" in query or "\x00" in query:
             raise BadRequest("NUL character in the query string")
+        if request.method == "POST":
+            try:
+                request.POST  # noqa: B018 -- parsed now, where a failure is still a 400
+            except UNDECODABLE_BODY_ERRORS as error:
+                response = bad_request_page()
+                log_response(
+                    "Bad Request (%s): %s", error, request.path, response=response, request=request
+                )
+                return response
         return self.get_response(request)
+
+
+def bad_request_page():
+    """The site's static Vietnamese 400 page (templates/400.html), as Django's handler shows it."""
+    return HttpResponseBadRequest(render_to_string("400.html"))
 
 
 def safe_methods_only(urlpatterns):

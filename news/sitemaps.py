@@ -1,11 +1,11 @@
 """sitemap.xml sections: every public article and category."""
 
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import SiteSitemap
 
 from .models import Article, Category
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(SiteSitemap):
     changefreq = "weekly"
     limit = 5000
 
@@ -16,7 +16,7 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self):

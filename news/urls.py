@@ -9,7 +9,8 @@ from . import feeds, views
 
 
 def feed_view(feed):
-    """A feed as the other public pages are served: GET and HEAD only, cached for readers."""
+    """A feed as the other public pages are served: GET and HEAD only, cached for readers (it
+    reads no query parameter, so none makes a new copy)."""
     return require_safe(reader_page()(feed))
 
 

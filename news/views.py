@@ -1,12 +1,12 @@
 """Public news pages: home, category, article, search; views only turn HTTP into model calls."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from core.pagecache import is_staff, reader_page
+from core.pagecache import is_staff, page_number, reader_page
 
 from .models import Article, Category
 from .selectors import public_article
@@ -17,25 +17,25 @@ SEARCH_MAX_LENGTH = 100
 # A reader looks at the newest results; counting every match of common words is what made
 # search slow, so results stop here ("hơn 200 bài viết").
 SEARCH_MAX_RESULTS = 200
-MAX_PAGE = 1000
+# The query parameters a cached listing reads (core.pagecache: the rest stay out of its key).
+LISTING_PARAMS = {"page": page_number}
 
 
 def paginate(request, queryset):
-    """One page of ``queryset``; a page number that is not a page is a 404, not a slow query."""
-    paginator = Paginator(queryset, settings.NEWS_PAGE_SIZE)
-    number = request.GET.get("page", "1")
-    # isdecimal, not isdigit: "²" is a digit that int() refuses.
-    if not (number.isascii() and number.isdecimal()) or int(number) > MAX_PAGE:
-        raise Http404
+    """The page of ``queryset`` that ``?page=`` names in its one spelling (``page_number``);
+    any other spelling, and a page past the last, is a 404."""
     try:
-        return paginator.page(number)
-    except (EmptyPage, PageNotAnInteger):
+        return Paginator(queryset, settings.NEWS_PAGE_SIZE).page(
+            page_number(request.GET.get("page")) or 1
+        )
+    except EmptyPage:
         raise Http404 from None
 
 
 @require_safe
 @reader_page()
 def home(request):
+    # No pages: a ``?page=`` here is a parameter the page does not use, served the home page.
     published = Article.objects.published().for_listing()
     featured = list(published.filter(is_featured=True)[:HOME_FEATURED])
     latest = published.latest_per_category(HOME_PER_CATEGORY).order_by("-published_at")
@@ -51,7 +51,7 @@ def home(request):
 
 
 @require_safe
-@reader_page()
+@reader_page(params=LISTING_PARAMS)
 def category_detail(request, slug):
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     articles = Article.objects.published().for_listing().in_category(category)

@@ -125,7 +125,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # First after SecurityMiddleware, so that every answer, even a 405 or a lockout, has the CSP.
+    # Next to SecurityMiddleware, outside everything that can answer early, so that every
+    # answer (a 400 or 405 from core.security, a lockout, an error page) has the CSP and
+    # X-Frame-Options as well as SecurityMiddleware's headers.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.security.ContentSecurityPolicyMiddleware",
     "core.security.RefuseMalformedRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -138,7 +141,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

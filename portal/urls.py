@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core import editor
-from core.pagecache import reader_page
+from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from schedule.sitemaps import ScheduleSitemap
@@ -35,7 +35,8 @@ urlpatterns = [
     path("captcha/", include(safe_methods_only(captcha_urls.urlpatterns))),
     path(
         "sitemap.xml",
-        require_safe(reader_page()(sitemap_views.sitemap)),
+        # Django's sitemap view reads its page number from ``?p=``.
+        require_safe(reader_page(params={"p": page_number})(sitemap_views.sitemap)),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),

@@ -1,10 +1,11 @@
 """sitemap.xml section: the work schedule's page (this week; other weeks are linked from it)."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import SiteSitemap
 
-class ScheduleSitemap(Sitemap):
+
+class ScheduleSitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self):

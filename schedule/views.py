@@ -13,8 +13,14 @@ from .weeks import NotAWeek, Week
 WEEK_PARAMETER = "tuan"
 
 
+def week_as_typed(value):
+    """``?tuan=`` in the page's cache key as typed: the view answers every spelling but the
+    canonical one with a redirect or a 404, which are never cached, so each week is stored once."""
+    return value
+
+
 @require_safe
-@reader_page()
+@reader_page(params={WEEK_PARAMETER: week_as_typed})
 def week_page(request):
     """This week's schedule, or the week ``?tuan=2026-W49`` names.
 

@@ -1,5 +1,6 @@
 """The public pages a reader opens: home, category, article, search, feeds, sitemap, robots."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -196,3 +197,113 @@ def test_an_article_in_a_category_newer_than_this_server_s_menu_still_shows(clie
     page = client.get(article.get_absolute_url()).content.decode()
 
     assert "Bài trong chuyên mục mới" in page and "Chuyên mục mới" in page
+
+
+def _cached_pages(category, article):
+    """Every page the page cache keeps, as a reader reaches it."""
+    return [
+        "/",
+        category.get_absolute_url(),
+        article.get_absolute_url(),
+        "/rss/",
+        f"/rss/{category.slug}/",
+        "/sitemap.xml",
+    ]
+
+
+UNUSED_QUERIES = ["?page=7", "?page=abc", "?utm_source=zalo", "?x=1&y=2", "?q=a&page2=3", "?"]
+
+
+def test_query_parameters_a_page_does_not_use_never_make_a_new_cache_entry(client):
+    category = make_category()
+    article = make_article(category=category)
+    for url in _cached_pages(category, article):
+        first = client.get(url)
+        assert first["X-Page-Cache"] == "miss", url
+        for query in UNUSED_QUERIES:
+            if url == category.get_absolute_url() and "page=" in query.replace("page2", ""):
+                continue  # the category page reads ?page=, see below
+            again = client.get(url + query)
+            assert again.status_code == 200, url + query
+            # Served from the entry the plain address made: no render, no new key.
+            assert again["X-Page-Cache"] == "hit", url + query
+            assert again.content == first.content, url + query
+
+
+def test_each_page_number_has_one_spelling_and_one_cache_entry(client, settings):
+    settings.NEWS_PAGE_SIZE = 1
+    category = make_category()
+    make_article(category=category, title="Bài mới hơn")
+    make_article(
+        category=category, title="Bài cũ hơn", published_at=timezone.now() - timedelta(days=1)
+    )
+    url = category.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url + "?page=1")["X-Page-Cache"] == "hit"  # page 1 is the plain address
+    second = client.get(url + "?page=2")
+    assert second["X-Page-Cache"] == "miss" and "Bài cũ hơn" in second.content.decode()
+    assert client.get(url + "?page=2&utm_source=zalo")["X-Page-Cache"] == "hit"
+    for spelling in ["0002", "02", "+2", "%2B2", "2.0", "2%20", "%202", "２", "0", "01"]:
+        response = client.get(f"{url}?page={spelling}")
+        assert response.status_code == 404, spelling
+        assert "X-Page-Cache" not in response
+
+
+def test_pages_past_the_last_are_404_on_every_paginated_page(client, settings):
+    settings.NEWS_PAGE_SIZE = 1
+    category = make_category()
+    make_article(category=category, title="Đường làng mới")
+    make_article(category=category, title="Đường làng cũ")
+    listings = {
+        category.get_absolute_url(): "page",
+        "/tim-kiem/?q=duong+lang": "page",
+        "/sitemap.xml": "p",  # Django's sitemap pages, 5,000 addresses each
+    }
+    for url, name in listings.items():
+        separator = "&" if "?" in url else "?"
+        last = 2 if name == "page" else 1
+        assert client.get(f"{url}{separator}{name}={last}").status_code == 200, url
+        for past in [last + 1, 999, 1001]:
+            response = client.get(f"{url}{separator}{name}={past}")
+            assert response.status_code == 404, (url, past)
+    # The home page has no pages: its ?page= is a parameter it does not use.
+    assert client.get("/?page=999").status_code == 200
+
+
+ABSOLUTE_LINK = re.compile(r"""(?:https?:)?//[^\s"'<>]+""")
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
+def test_absolute_links_come_from_site_url_never_from_the_host_header(client, settings, secure):
+    settings.SITE_URL = "https://thixa.example.vn"
+    settings.ALLOWED_HOSTS = ["*"]
+    category = make_category()
+    article = make_article(category=category, cover=image_upload(size=(1600, 900)))
+    forged = {"HTTP_HOST": "ke-gia-mao.example:8443", "secure": secure}
+    for url in [*_cached_pages(category, article), "/robots.txt"]:
+        # The first reader forges the Host header; what is cached is what everyone then gets.
+        for response in (client.get(url, **forged), client.get(url)):
+            text = response.content.decode()
+            assert "ke-gia-mao" not in text and "8443" not in text, url
+            links = ABSOLUTE_LINK.findall(text)
+            ours = [link for link in links if link.startswith("https://thixa.example.vn/")]
+            assert ours, url
+            strangers = [
+                link
+                for link in links
+                if link not in ours and "sitemaps.org" not in link and "w3.org" not in link
+            ]
+            assert not strangers, (url, strangers)
+
+
+def test_the_pager_links_each_page_by_its_one_spelling(client, settings):
+    settings.NEWS_PAGE_SIZE = 1
+    category = make_category()
+    for number in range(3):
+        make_article(category=category, title=f"Tin phường số {number}")
+    second = client.get(category.get_absolute_url() + "?page=2").content.decode()
+    assert f'href="{category.get_absolute_url()}" rel="prev"' in second
+    assert 'href="?page=3" rel="next"' in second
+    found = client.get("/tim-kiem/?q=tin+phuong&page=2").content.decode()
+    assert 'href="?q=tin%20phuong" rel="prev"' in found
+    assert 'href="?q=tin%20phuong&amp;page=3" rel="next"' in found

@@ -4,6 +4,7 @@ import io
 import logging
 
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import Client
 
@@ -80,3 +81,62 @@ def test_bad_request_gets_the_vietnamese_400_page(client):
 
 def test_permission_denied_gets_the_vietnamese_403_page():
     assert "Bạn không có quyền xem trang này" in render_to_string("403.html")
+
+
+# Forms declared in a charset other than UTF-8, which Django refuses to read forms in: the
+# Vietnamese Windows code page a legacy client might send, and the one the issue saw.
+UNDECODABLE_POSTS = [
+    ("latin-1", "text=bình".encode("latin-1")),
+    ("windows-1258", "text=ba\u0300n".encode("cp1258")),
+    ("utf-16", "text=x".encode("utf-16")),
+]
+
+
+def _post_urls():
+    """Every public URL (the readers' feedback endpoints among them) and the admin login."""
+    from security.public_urls import public_routes
+
+    return [(route.name, route) for route in public_routes()] + [("admin:login", None)]
+
+
+@pytest.mark.parametrize(("name", "route"), _post_urls(), ids=lambda value: str(value))
+@pytest.mark.parametrize(("charset", "body"), UNDECODABLE_POSTS, ids=lambda value: str(value)[:12])
+def test_undecodable_post_gets_the_vietnamese_400_page_on_every_url(
+    samples, name, route, charset, body
+):
+    from django.urls import reverse
+
+    url = route.url(samples) if route else reverse(name)
+    # A browser's well-formed CSRF pair: the check would pass if the body could be read.
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    token = "a" * 32
+    client.cookies[settings.CSRF_COOKIE_NAME] = token
+    content_type = f"application/x-www-form-urlencoded; charset={charset}"
+    response = client.generic("POST", url, body, content_type=content_type, HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 400, url
+    page = response.content.decode()
+    assert '<html lang="vi">' in page and "Yêu cầu không hợp lệ" in page
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_undecodable_post_is_logged_as_a_bad_request(client, request_log):
+    client.generic(
+        "POST",
+        "/tim-kiem/",
+        b"q=%E2",
+        content_type="application/x-www-form-urlencoded; charset=latin-1",
+    )
+    line = request_log.getvalue()
+    assert "WARNING django.request Bad Request" in line
+    assert "[POST /tim-kiem/ user=- ip=127.0.0.1]" in line
+
+
+def test_a_utf8_form_post_still_reaches_the_view(client, samples):
+    # The body read early is the one the view gets: the search page refuses POST as before.
+    response = client.generic(
+        "POST",
+        "/tim-kiem/",
+        "q=bình".encode(),
+        content_type="application/x-www-form-urlencoded; charset=UTF-8",
+    )
+    assert response.status_code == 405

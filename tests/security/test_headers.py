@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -77,21 +78,73 @@ def test_public_pages_carry_no_inline_script_event_handler_or_javascript_url(cli
         assert "javascript:" not in html, url
 
 
+def assert_guarded(response):
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
 def test_every_answer_carries_the_browser_guards(client, samples):
+    client.get(reverse("news:home"))  # so that the next one comes from the page cache
     answers = [
         client.get(reverse("news:home")),
-        client.get("/khong-co-trang-nay/"),
-        client.generic("TRACE", reverse("news:home")),
         client.get(reverse("robots_txt")),
-        client.post(reverse("news:search")),
+        client.get(reverse("news:feed")),
+        client.get(reverse("sitemap")),
     ]
+    assert answers[0]["X-Page-Cache"] == "hit"
     for response in answers:
-        assert response["X-Content-Type-Options"] == "nosniff"
-        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
-        assert response["Cross-Origin-Opener-Policy"] == "same-origin"
-        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
-    # Django's clickjacking middleware marks every page it renders.
-    assert answers[0]["X-Frame-Options"] == "DENY"
+        assert response.status_code == 200
+        assert_guarded(response)
+
+
+def _locked_out(client, editor):
+    for _ in range(5):
+        answer = client.post(
+            reverse("admin:login"), {"username": editor.username, "password": "sai-mat-khau"}
+        )
+    return answer
+
+
+@pytest.mark.urls("security.failing_urls")
+@pytest.mark.parametrize(
+    ("status", "answer"),
+    [
+        (400, lambda client, editor: client.get("/tim-kiem/?q=a%00b")),
+        (
+            400,
+            lambda client, editor: client.post(
+                "/tim-kiem/",
+                b"q=%E2",
+                content_type="application/x-www-form-urlencoded; charset=latin-1",
+            ),
+        ),
+        (400, lambda client, editor: client.get("/", HTTP_HOST="ke-gia-mao.example")),
+        (403, lambda client, editor: Client(enforce_csrf_checks=True).post(reverse("admin:login"))),
+        (404, lambda client, editor: client.get("/khong-co-trang-nay/")),
+        (405, lambda client, editor: client.generic("TRACE", "/")),
+        (405, lambda client, editor: client.post(reverse("news:search"))),
+        (429, _locked_out),
+        (500, lambda client, editor: Client(raise_request_exception=False).get("/loi-thu/")),
+    ],
+    ids=[
+        "400-query",
+        "400-body",
+        "400-unknown-host",
+        "403-csrf",
+        "404",
+        "405-refused-method",
+        "405-read-only-page",
+        "429-lockout",
+        "500",
+    ],
+)
+def test_every_error_answer_carries_the_browser_guards(client, editor, status, answer):
+    response = answer(client, editor)
+    assert response.status_code == status
+    assert_guarded(response)
 
 
 def test_admin_pages_without_the_editor_keep_the_strict_policy(editor_client):
