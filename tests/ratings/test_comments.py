@@ -64,7 +64,54 @@ def test_the_script_gets_the_moderation_notice_as_json(client):
     response = post_comment(client, article, comment_data(client, article), **JSON)
 
     assert response.status_code == 200
-    assert response.json() == {"message": PENDING_NOTICE, "comment_html": ""}
+    answer = response.json()
+    assert (answer["message"], answer["comment_html"]) == (PENDING_NOTICE, "")
+
+
+def assert_blank_comment_form(form_html, spent_key):
+    """Nothing of the sent comment, its captcha or an earlier error is left in the form."""
+    assert "Mã xác thực không đúng." not in form_html
+    assert 'class="errorlist' not in form_html
+    assert "Nguyễn Văn An" not in form_html and "an@example.com" not in form_html
+    assert re.search(r'<textarea[^>]*name="text"[^>]*>\s*</textarea>', form_html)
+    assert re.search(r'name="captcha_1"(?![^>]*value="[^"])', form_html)
+    fresh_key = captcha_key(form_html)
+    assert fresh_key != spent_key
+    assert CaptchaStore.objects.filter(hashkey=fresh_key).exists()
+
+
+@pytest.mark.django_db
+def test_after_a_wrong_then_a_right_captcha_the_scripts_form_is_blank_with_a_new_captcha(client):
+    article = make_article()
+    wrong = comment_data(client, article, text="Lần đầu gõ sai mã", captcha_1="sai")
+    first = post_comment(client, article, wrong, **JSON)
+    assert WRONG_CAPTCHA in first.json()["form_html"]
+    right = comment_data(client, article, text="Lần đầu gõ sai mã")
+
+    response = post_comment(client, article, right, **JSON)
+
+    assert response.status_code == 200
+    assert response.json()["message"] == PENDING_NOTICE
+    assert_blank_comment_form(response.json()["form_html"], right["captcha_0"])
+    assert Comment.objects.get().text == "Lần đầu gõ sai mã"
+
+
+@pytest.mark.django_db
+def test_after_a_wrong_then_a_right_captcha_the_feedback_page_is_blank_with_one_message(client):
+    article = make_article()
+    wrong = comment_data(client, article, text="Lần đầu gõ sai mã", captcha_1="sai")
+    assert post_comment(client, article, wrong).status_code == 400
+    right = comment_data(client, article, text="Lần đầu gõ sai mã")
+
+    response = post_comment(client, article, right, follow=True)
+
+    page = response.content.decode()
+    assert response.redirect_chain == [(feedback_url(article), 302)]
+    form_html = page[page.index('<form class="comment-form"') :]
+    assert_blank_comment_form(form_html[: form_html.index("</form>")], right["captcha_0"])
+    assert re.findall(r'<li class="message[^"]*">([^<]*)</li>', page) == [PENDING_NOTICE]
+    # Shown once: the next page has no message left over.
+    assert PENDING_NOTICE not in client.get(feedback_url(article)).content.decode()
 
 
 @pytest.mark.django_db
