@@ -383,3 +383,42 @@ def test_an_article_with_votes_and_public_comments_can_be_deleted():
 
     assert not Comment.objects.exists()
     assert not ArticleRating.objects.exists()
+
+
+@pytest.mark.django_db
+def test_bidi_overrides_zero_width_and_control_characters_are_dropped_from_a_comment(client):
+    article = make_article()
+    name = "\u202eNguyễn\u200b Văn\u2066 An\u2069\u200f\x07"
+    text = "Dòng một\u202e đảo chiều\u200d\r\nDòng hai\ufeff\x00\u061c\tcó tab\x85"
+    data = comment_data(client, article, name=name, text=text)
+
+    assert post_comment(client, article, data).status_code == 302
+
+    comment = Comment.objects.get()
+    assert comment.name == "Nguyễn Văn An"
+    assert comment.text == "Dòng một đảo chiều\r\nDòng hai\tcó tab"
+
+
+@pytest.mark.django_db
+def test_a_name_of_nothing_but_invisible_characters_is_refused_and_the_text_kept(client):
+    article = make_article()
+    data = comment_data(client, article, name="\u202e\u200b\u2066", text="Lời giữ lại")
+
+    response = post_comment(client, article, data)
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Vui lòng nhập họ và tên." in page and "Lời giữ lại</textarea>" in page
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_comment_names_and_texts_are_isolated_from_the_text_around_them(client, settings):
+    settings.RATINGS_COMMENTS_NEED_APPROVAL = False
+    article = make_article()
+    make_comment(article, name="علي", text="مرحبا", status="approved")
+
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert '<strong class="comment-name"><bdi>علي</bdi></strong>' in page
+    assert '<p class="comment-text" dir="auto">مرحبا</p>' in page
