@@ -36,9 +36,7 @@ def test_the_refresh_view_serves_only_the_pages_script(client):
 
 
 @pytest.mark.django_db
-def test_an_address_asking_for_too_many_captchas_is_told_to_wait_in_vietnamese(
-    client, settings
-):
+def test_an_address_asking_for_too_many_captchas_is_told_to_wait_in_vietnamese(client, settings):
     settings.CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE = 3
     assert [refresh(client).status_code for _ in range(3)] == [200] * 3
 
@@ -61,9 +59,7 @@ def test_an_ipv6_network_asking_from_new_addresses_is_one_reader(client, setting
 
 
 @pytest.mark.django_db
-def test_the_feedback_page_counts_its_captchas_and_says_when_there_are_too_many(
-    client, settings
-):
+def test_the_feedback_page_counts_its_captchas_and_says_when_there_are_too_many(client, settings):
     settings.CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE = 2
     article = make_article()
     url = reverse("ratings:feedback", kwargs={"slug": article.slug})
