@@ -21,8 +21,7 @@ from django.http import Http404, JsonResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -129,11 +128,14 @@ class CaptchaWidget(BaseCaptchaTextInput):
             width,
             height,
         )
-        inputs = mark_safe(  # noqa: S308 - Django's own widget templates, escaped there
-            "".join(
-                self._render(sub["template_name"], {"widget": sub}, renderer)
+        # Each input is rendered (and escaped) by Django's own widget template.
+        inputs = format_html_join(
+            "",
+            "{}",
+            (
+                (self._render(sub["template_name"], {"widget": sub}, renderer),)
                 for sub in context["widget"]["subwidgets"]
-            )
+            ),
         )
         notice = (
             format_html('<span class="captcha-notice" role="alert">{}</span>', TOO_MANY_CAPTCHAS)
