@@ -321,6 +321,9 @@ CAPTCHA_IMAGE_SIZE = (120, 44)
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_TIMEOUT = 10
 CAPTCHA_LENGTH = 5
+# New captchas one address block (an IPv4 address, an IPv6 /64) may ask for in a minute
+# (core.captcha); a reader needs one per comment, a robot asked for hundreds a second.
+CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE = env_int("CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE", 30)
 
 # Production hardening: on whenever DEBUG is off; DJANGO_HTTPS=0 only for a plain-HTTP test bench.
 HTTPS = env_bool("DJANGO_HTTPS", default=not DEBUG)

@@ -1,6 +1,5 @@
 """The site's URLs: public pages, feeds, sitemap, the admin and the editor's upload views."""
 
-from captcha import urls as captcha_urls
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -9,7 +8,7 @@ from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from core import editor
+from core import captcha, editor
 from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
 from news.sitemaps import ArticleSitemap, CategorySitemap
@@ -32,7 +31,7 @@ urlpatterns = [
     path("ckeditor/browse/", never_cache(editor.browse_images), name="ckeditor_browse"),
     path(settings.ADMIN_URL, admin.site.urls),
     # The captcha's image, audio and refresh views answer any method; they serve only GET.
-    path("captcha/", include(safe_methods_only(captcha_urls.urlpatterns))),
+    path("captcha/", include(safe_methods_only(captcha.urlpatterns))),
     path(
         "sitemap.xml",
         # Django's sitemap view reads its page number from ``?p=``.

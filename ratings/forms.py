@@ -1,17 +1,16 @@
 """The star form and the comment form, shared by the article page and its no-JavaScript page."""
 
-from captcha.conf import settings as captcha_settings
-from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import MaxLengthValidator
-from django.forms.widgets import MultiWidget
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.captcha import CaptchaField
 from core.memo import Memo
 from core.rendering import render_html
+from core.text import VisibleCharField, VisibleTextField
 
 from . import services
 from .models import MAX_STARS, MIN_STARS, Comment
@@ -22,7 +21,7 @@ STAR_CHOICES = [
 STARS_OUT_OF_RANGE = _("Số sao phải là một số từ 1 đến 5.")
 # They depend only on settings and the language: kept for as long as the process lives.
 BLANK_FIELDS_SECONDS = 365 * 24 * 60 * 60
-WRONG_CAPTCHA = _("Mã xác thực không đúng.")
+COMMENT_LIMIT_REACHED = _("Bạn đã gửi quá nhiều bình luận trong một giờ. Vui lòng thử lại sau.")
 
 
 class VoteForm(forms.Form):
@@ -38,38 +37,6 @@ class VoteForm(forms.Form):
     )
 
 
-class CaptchaWidget(CaptchaTextInput):
-    """The captcha with a Vietnamese image text; ``lazy`` renders it without a key.
-
-    A lazy captcha writes nothing to the database: the page that shows it can be cached, and
-    static/js/feedback.js fetches a key and image when the reader starts to comment.
-    """
-
-    template_name = "ratings/widgets/captcha.html"
-    # A <label> for the answer box, not a <legend> for the key and the box together.
-    use_fieldset = False
-    lazy = False
-
-    def render(self, name, value, attrs=None, renderer=None):
-        if self.lazy:
-            return MultiWidget.render(self, name, ["", ""], attrs=attrs, renderer=renderer)
-        return super().render(name, value, attrs=attrs, renderer=renderer)
-
-    def get_context(self, name, value, attrs):
-        if self.lazy:
-            context = MultiWidget.get_context(self, name, value, attrs)
-            context.update(image=None, audio=None)
-        else:
-            context = super().get_context(name, value, attrs)
-        # HTML allows neither `required` nor `autocomplete` on a hidden input (the key's field).
-        hidden_key = context["widget"]["subwidgets"][0]["attrs"]
-        hidden_key.pop("required", None)
-        hidden_key.pop("autocomplete", None)
-        context["refresh_url"] = self.refresh_url()
-        context["image_size"] = captcha_settings.CAPTCHA_IMAGE_SIZE or (120, 44)
-        return context
-
-
 class CommentForm(forms.ModelForm):
     # Left empty by people, filled in by form-filling robots.
     website = forms.CharField(
@@ -77,19 +44,14 @@ class CommentForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    captcha = CaptchaField(
-        label=_("Mã xác thực"),
-        widget=CaptchaWidget,
-        error_messages={
-            "invalid": WRONG_CAPTCHA,
-            "required": _("Vui lòng nhập mã xác thực."),
-            "incomplete": _("Vui lòng nhập mã xác thực."),
-        },
-    )
+    # One try per key, spent atomically (core.captcha): one solved captcha, one comment.
+    captcha = CaptchaField()
 
     class Meta:
         model = Comment
         fields = ["name", "email", "text"]
+        # Names and texts are shown to everyone: no bidi overrides or invisible characters.
+        field_classes = {"name": VisibleCharField, "text": VisibleTextField}
         labels = {
             "name": _("Họ và tên"),
             "email": _("Thư điện tử (không bắt buộc, không hiển thị)"),
@@ -110,7 +72,7 @@ class CommentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.article = article
         self.ip = ip
-        self.fields["captcha"].widget.lazy = lazy_captcha
+        self.fields["captcha"].for_reader(ip, lazy=lazy_captcha)
         self.max_length = settings.RATINGS_COMMENT_MAX_LENGTH
         self.fields["text"].validators.append(
             MaxLengthValidator(
@@ -128,11 +90,9 @@ class CommentForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("Bình luận chưa được gửi: ô “Để trống ô này” phải để trống."), code="honeypot"
             )
+        # Told early here; services.post_comment holds the limit exactly under concurrency.
         if self.ip and services.comment_limit_reached(self.ip):
-            raise forms.ValidationError(
-                _("Bạn đã gửi quá nhiều bình luận trong một giờ. Vui lòng thử lại sau."),
-                code="rate_limited",
-            )
+            raise forms.ValidationError(COMMENT_LIMIT_REACHED, code="rate_limited")
         return cleaned_data
 
     @property
@@ -140,10 +100,15 @@ class CommentForm(forms.ModelForm):
         return self.has_error(NON_FIELD_ERRORS, code="rate_limited")
 
     def save(self, commit=True):
+        """Post the comment; None, with the limit's error on the form, when the limit is hit."""
         data = self.cleaned_data
-        return services.post_comment(
-            self.article, self.ip, name=data["name"], email=data["email"], text=data["text"]
-        )
+        try:
+            return services.post_comment(
+                self.article, self.ip, name=data["name"], email=data["email"], text=data["text"]
+            )
+        except services.CommentLimitReached:
+            self.add_error(None, forms.ValidationError(COMMENT_LIMIT_REACHED, code="rate_limited"))
+            return None
 
 
 # Language -> the article page's empty star and comment fields as HTML (a changed setting,

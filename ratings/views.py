@@ -33,7 +33,8 @@ def feedback_context(article, *, vote_form=None, comment_form=None, on_article_p
     else:
         forms = {
             "vote_form": vote_form or VoteForm(),
-            "comment_form": comment_form or CommentForm(article=article),
+            # Made by the view, which knows the reader's address for the captcha's limit.
+            "comment_form": comment_form,
         }
     rating = services.rating_of(article)
     return {
@@ -83,6 +84,12 @@ def remember_voter(response, voter_id):
     )
 
 
+def comment_form_html(request, article, form):
+    """The comment form alone, as the article page's script puts it in place of the sent one."""
+    context = feedback_context(article, comment_form=form)
+    return render_to_string("ratings/_comment_form.html", context, request)
+
+
 def render_feedback_page(request, article, status=200, **forms):
     context = feedback_context(article, **forms)
     return render(request, "ratings/feedback_page.html", context, status=status)
@@ -115,7 +122,12 @@ def feedback_page(request, slug):
     # The article page's star form comes here without JavaScript, with the chosen stars.
     chosen = VoteForm(request.GET) if "stars" in request.GET else None
     initial = {"stars": chosen.cleaned_data["stars"]} if chosen and chosen.is_valid() else None
-    return render_feedback_page(request, article, vote_form=VoteForm(initial=initial))
+    return render_feedback_page(
+        request,
+        article,
+        vote_form=VoteForm(initial=initial),
+        comment_form=CommentForm(article=article, ip=client_ip(request)),
+    )
 
 
 @never_cache
@@ -162,7 +174,13 @@ def vote(request, slug):
     if wants_json(request):
         errors = [str(error) for error in form.non_field_errors() + form["stars"].errors]
         return JsonResponse({"message": " ".join(errors)}, status=status)
-    return render_feedback_page(request, article, status=status, vote_form=form)
+    return render_feedback_page(
+        request,
+        article,
+        status=status,
+        vote_form=form,
+        comment_form=CommentForm(article=article, ip=client_ip(request)),
+    )
 
 
 @never_cache
@@ -171,9 +189,10 @@ def comment(request, slug):
     article, refusal = article_to_answer(request, slug)
     if refusal:
         return refusal
-    form = CommentForm(request.POST, article=article, ip=client_ip(request))
-    if form.is_valid():
-        comment = form.save()
+    ip = client_ip(request)
+    form = CommentForm(request.POST, article=article, ip=ip)
+    comment = form.save() if form.is_valid() else None
+    if comment is not None:
         if comment.is_public:
             message = _("Cảm ơn bạn, bình luận của bạn đã được đăng.")
         else:
@@ -188,15 +207,23 @@ def comment(request, slug):
                 {"comment": comment, "town_name": settings.TOWN_NAME},
                 request,
             )
-        return JsonResponse({"message": message, "comment_html": comment_html})
+        # A blank form with a new captcha takes the place of the one just sent: nothing of the
+        # comment, its captcha or an earlier error stays for a second post.
+        blank_form = CommentForm(article=article, ip=ip)
+        return JsonResponse(
+            {
+                "message": message,
+                "comment_html": comment_html,
+                "form_html": comment_form_html(request, article, blank_form),
+            }
+        )
     status = 429 if form.is_rate_limited else 400
     if not wants_json(request):
         return render_feedback_page(request, article, status=status, comment_form=form)
-    context = feedback_context(article, comment_form=form)
     return JsonResponse(
         {
             "message": _("Bình luận chưa được gửi. Vui lòng xem lại các ô được đánh dấu."),
-            "form_html": render_to_string("ratings/_comment_form.html", context, request),
+            "form_html": comment_form_html(request, article, form),
         },
         status=status,
     )

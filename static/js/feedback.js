@@ -60,16 +60,22 @@
       credentials: "same-origin",
       headers: { "X-Requested-With": "XMLHttpRequest" }
     }).then(function (response) {
-      return response.json();
+      return response.json().then(function (data) {
+        if (!response.ok) {
+          // Too many captchas asked for from this address (429): the server says how long to wait.
+          throw new Error(data.message);
+        }
+        return data;
+      });
     }).then(function (data) {
       form.querySelector("input[name=captcha_0]").value = data.key;
       form.querySelector("input[name=captcha_1]").value = "";
       var image = box.querySelector("img");
       image.src = data.image_url;
       image.alt = "Ảnh mã xác thực: gõ các chữ cái trong ảnh vào ô bên cạnh";
-    }).catch(function () {
+    }).catch(function (error) {
       setStatus(form.closest("[data-feedback]").querySelector("[data-comment-status]"),
-        "Không tải được mã xác thực, vui lòng bấm “Đổi mã khác”.");
+        (error && error.message) || "Không tải được mã xác thực, vui lòng bấm “Đổi mã khác”.");
     }).then(function () {
       box.loading = null;
     });
@@ -108,22 +114,23 @@
     post(section, form.action, new FormData(form)).then(function (result) {
       button.disabled = false;
       setStatus(status, result.data.message);
-      if (result.data.form_html) {
-        // Errors: the server's form keeps what the reader typed and brings a fresh captcha.
-        var fresh = fromHtml(result.data.form_html);
-        form.replaceWith(fresh);
+      if (!result.data.form_html) {
+        // Not sent (no connection, a stale token): the form keeps everything for another try.
+        return;
+      }
+      // The server's form takes the sent one's place: after errors it keeps what the reader
+      // typed with a new captcha; after success it is blank, with a new captcha and no error.
+      var fresh = fromHtml(result.data.form_html);
+      fresh.hidden = false;
+      form.replaceWith(fresh);
+      enableRefresh(fresh);
+      if (!result.ok) {
         var invalid = fresh.querySelector("[aria-invalid=true]") || fresh.querySelector("input, textarea");
-        enableRefresh(fresh);
         if (invalid) {
           invalid.focus();
         }
         return;
       }
-      if (!result.ok) {
-        return;
-      }
-      form.reset();
-      form.querySelector("input[name=captcha_0]").value = "";
       if (result.data.comment_html) {
         var list = section.querySelector("[data-comment-list]");
         list.appendChild(fromHtml(result.data.comment_html));

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from captcha.conf import settings as captcha_settings
+from captcha.models import CaptchaStore
 from django.urls import reverse
 from factories import make_article
 from playwright.sync_api import expect
@@ -61,6 +62,7 @@ def test_a_reader_rates_and_comments_and_a_moderator_publishes_the_comment(
     expect(page.get_by_label("Mã xác thực")).to_have_value("")
     assert not Comment.objects.exists()
 
+    sent_key = page.locator("input[name=captcha_0]").input_value()
     page.get_by_label("Mã xác thực").fill("PASSED")
     page.get_by_role("button", name="Gửi bình luận").click()
     expect(page.locator("[data-comment-status]")).to_have_text(
@@ -69,6 +71,17 @@ def test_a_reader_rates_and_comments_and_a_moderator_publishes_the_comment(
     assert page.evaluate("window.sameDocument") is True
     comment = Comment.objects.get()
     assert (comment.status, comment.text) == ("pending", text.replace("\n", "\r\n"))
+    # Nothing is left for a second post: a blank form, a new captcha, no error, one message.
+    expect(page.get_by_label("Nội dung bình luận")).to_have_value("")
+    expect(page.get_by_label("Họ và tên")).to_have_value("")
+    expect(page.get_by_label("Mã xác thực")).to_have_value("")
+    expect(page.locator("#id_captcha_error")).to_have_count(0)
+    expect(page.locator(".comment-form .errorlist")).to_have_count(0)
+    expect(page.locator(".messages")).to_have_count(0)
+    expect(captcha_image).to_have_attribute("src", re.compile(r"/captcha/image/\w+/"))
+    fresh_key = page.locator("input[name=captcha_0]").input_value()
+    assert fresh_key and fresh_key != sent_key
+    assert CaptchaStore.objects.filter(hashkey=fresh_key).exists()
     expect(page.locator(".comment-list")).not_to_contain_text("Đề nghị sớm sửa")
 
     # Moderation in the admin.
@@ -101,8 +114,6 @@ def test_a_reader_rates_and_comments_and_a_moderator_publishes_the_comment(
 def test_a_reader_without_javascript_rates_and_comments_through_the_feedback_page(
     live_server, browser
 ):
-    from captcha.models import CaptchaStore
-
     article = make_article()
     context = browser.new_context(locale="vi-VN", java_script_enabled=False)
     try:

@@ -64,7 +64,54 @@ def test_the_script_gets_the_moderation_notice_as_json(client):
     response = post_comment(client, article, comment_data(client, article), **JSON)
 
     assert response.status_code == 200
-    assert response.json() == {"message": PENDING_NOTICE, "comment_html": ""}
+    answer = response.json()
+    assert (answer["message"], answer["comment_html"]) == (PENDING_NOTICE, "")
+
+
+def assert_blank_comment_form(form_html, spent_key):
+    """Nothing of the sent comment, its captcha or an earlier error is left in the form."""
+    assert "Mã xác thực không đúng." not in form_html
+    assert 'class="errorlist' not in form_html
+    assert "Nguyễn Văn An" not in form_html and "an@example.com" not in form_html
+    assert re.search(r'<textarea[^>]*name="text"[^>]*>\s*</textarea>', form_html)
+    assert re.search(r'name="captcha_1"(?![^>]*value="[^"])', form_html)
+    fresh_key = captcha_key(form_html)
+    assert fresh_key != spent_key
+    assert CaptchaStore.objects.filter(hashkey=fresh_key).exists()
+
+
+@pytest.mark.django_db
+def test_after_a_wrong_then_a_right_captcha_the_scripts_form_is_blank_with_a_new_captcha(client):
+    article = make_article()
+    wrong = comment_data(client, article, text="Lần đầu gõ sai mã", captcha_1="sai")
+    first = post_comment(client, article, wrong, **JSON)
+    assert WRONG_CAPTCHA in first.json()["form_html"]
+    right = comment_data(client, article, text="Lần đầu gõ sai mã")
+
+    response = post_comment(client, article, right, **JSON)
+
+    assert response.status_code == 200
+    assert response.json()["message"] == PENDING_NOTICE
+    assert_blank_comment_form(response.json()["form_html"], right["captcha_0"])
+    assert Comment.objects.get().text == "Lần đầu gõ sai mã"
+
+
+@pytest.mark.django_db
+def test_after_a_wrong_then_a_right_captcha_the_feedback_page_is_blank_with_one_message(client):
+    article = make_article()
+    wrong = comment_data(client, article, text="Lần đầu gõ sai mã", captcha_1="sai")
+    assert post_comment(client, article, wrong).status_code == 400
+    right = comment_data(client, article, text="Lần đầu gõ sai mã")
+
+    response = post_comment(client, article, right, follow=True)
+
+    page = response.content.decode()
+    assert response.redirect_chain == [(feedback_url(article), 302)]
+    form_html = page[page.index('<form class="comment-form"') :]
+    assert_blank_comment_form(form_html[: form_html.index("</form>")], right["captcha_0"])
+    assert re.findall(r'<li class="message[^"]*">([^<]*)</li>', page) == [PENDING_NOTICE]
+    # Shown once: the next page has no message left over.
+    assert PENDING_NOTICE not in client.get(feedback_url(article)).content.decode()
 
 
 @pytest.mark.django_db
@@ -336,3 +383,42 @@ def test_an_article_with_votes_and_public_comments_can_be_deleted():
 
     assert not Comment.objects.exists()
     assert not ArticleRating.objects.exists()
+
+
+@pytest.mark.django_db
+def test_bidi_overrides_zero_width_and_control_characters_are_dropped_from_a_comment(client):
+    article = make_article()
+    name = "\u202eNguyễn\u200b Văn\u2066 An\u2069\u200f\x07"
+    text = "Dòng một\u202e đảo chiều\u200d\r\nDòng hai\ufeff\x00\u061c\tcó tab\x85"
+    data = comment_data(client, article, name=name, text=text)
+
+    assert post_comment(client, article, data).status_code == 302
+
+    comment = Comment.objects.get()
+    assert comment.name == "Nguyễn Văn An"
+    assert comment.text == "Dòng một đảo chiều\r\nDòng hai\tcó tab"
+
+
+@pytest.mark.django_db
+def test_a_name_of_nothing_but_invisible_characters_is_refused_and_the_text_kept(client):
+    article = make_article()
+    data = comment_data(client, article, name="\u202e\u200b\u2066", text="Lời giữ lại")
+
+    response = post_comment(client, article, data)
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Vui lòng nhập họ và tên." in page and "Lời giữ lại</textarea>" in page
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_comment_names_and_texts_are_isolated_from_the_text_around_them(client, settings):
+    settings.RATINGS_COMMENTS_NEED_APPROVAL = False
+    article = make_article()
+    make_comment(article, name="علي", text="مرحبا", status="approved")
+
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert '<strong class="comment-name"><bdi>علي</bdi></strong>' in page
+    assert '<p class="comment-text" dir="auto">مرحبا</p>' in page
