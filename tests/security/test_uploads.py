@@ -295,3 +295,18 @@ def test_a_refused_cover_keeps_everything_else_the_editor_typed(editor_client, s
                   "Nội dung dài đã soạn cả buổi sáng", "Ảnh hội trường", "Văn phòng UBND"]:  # fmt: skip
         assert typed in page
     assert not (settings.MEDIA_ROOT).exists() or not any(settings.MEDIA_ROOT.rglob("*.*"))
+
+
+# --- Editor images keep their proportions -----------------------------------------------------
+
+
+def test_the_sanitiser_drops_an_editor_images_fixed_height_and_keeps_the_rest():
+    from core.richtext import clean_body
+
+    body = clean_body(
+        '<p style="text-align:center"><img src="/media/a.png" alt="Ảnh" '
+        'style="width:800px; HEIGHT: 500px; float:left" width="800" height="500"></p>'
+    )
+    assert 'style="width:800px;float:left"' in body
+    assert 'width="800" height="500"' in body  # the browser still reserves the space
+    assert 'style="text-align:center"' in body
