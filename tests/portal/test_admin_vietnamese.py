@@ -139,3 +139,8 @@ def test_django_axes_is_named_in_vietnamese_in_the_admin(superuser_client):
     page = superuser_client.get(reverse("admin:index")).content.decode()
     assert "Bảo vệ đăng nhập" in page
     assert "các lần đăng nhập sai" in page.lower()
+
+
+def test_the_admins_date_widget_names_the_days_in_vietnamese(superuser_client):
+    catalog = superuser_client.get(reverse("admin:jsi18n")).content.decode()
+    assert '"Sunday": "Ch\\u1ee7 nh\\u1eadt"' in catalog or '"Sunday": "Chủ nhật"' in catalog
