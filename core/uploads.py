@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -206,3 +207,40 @@ class UploadTo:
             self.folder,
             self.kind,
         )
+
+
+class UploadsLeaveNothingOnFailure:
+    """ModelAdmin mixin: files a save stored are deleted again if the request then fails.
+
+    The admin saves in a transaction that an error rolls back, but storage has no transactions:
+    a cover and its renditions stored by ``save_model`` stayed in media/ when a later step
+    (inlines, the log entry, the database) failed. What this request stored is listed on the
+    request (a ModelAdmin serves every thread), and deleted when the form view raises.
+    """
+
+    def changeform_view(self, request, *args, **kwargs):
+        request.stored_uploads = []
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except BaseException:
+            for file in request.stored_uploads:
+                file.storage.delete(file.name)
+            raise
+
+    def save_model(self, request, obj, form, change):
+        # Compared by name: renditions are made inside save(), so no upload marks them fresh.
+        file_fields = [
+            field.attname
+            for field in obj._meta.concrete_fields
+            if isinstance(field, models.FileField)
+        ]
+        # A file kept from the stored row keeps its name, and is not this request's to delete.
+        before = {name: getattr(obj, name).name for name in file_fields}
+        super().save_model(request, obj, form, change)
+        stored = getattr(request, "stored_uploads", None)
+        if stored is None:
+            return
+        for name in file_fields:
+            file = getattr(obj, name)
+            if file and file.name != before[name]:
+                stored.append(file)

@@ -310,3 +310,67 @@ def test_the_sanitiser_drops_an_editor_images_fixed_height_and_keeps_the_rest():
     assert 'style="width:800px;float:left"' in body
     assert 'width="800" height="500"' in body  # the browser still reserves the space
     assert 'style="text-align:center"' in body
+
+
+def stored_files(settings):
+    return sorted(path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize("failing_step", ["log_addition", "save_related"])
+def test_a_cover_upload_failing_after_the_save_leaves_no_file(
+    editor_client, settings, monkeypatch, failing_step
+):
+    from django.contrib import admin
+
+    from news.models import Article
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(type(admin.site._registry[Article]), failing_step, fails)
+    form = {
+        "title": "Bài có ảnh bìa",
+        "slug": "",
+        "category": make_category().pk,
+        "lead": "Tóm tắt.",
+        "body": "<p>Nội dung</p>",
+        "cover_caption": "",
+        "status": "published",
+        "published_at_0": "06/04/2023",
+        "published_at_1": "08:30",
+        "author_line": "",
+        "cover": SimpleUploadedFile("bia.jpg", photo_with_gps(), content_type="image/jpeg"),
+    }
+    with pytest.raises(RuntimeError):
+        editor_client.post(reverse("admin:news_article_add"), form)
+    assert not Article.objects.exists()
+    assert stored_files(settings) == []
+
+
+def test_a_cover_replaced_in_the_admin_is_stored_and_kept(editor_client, settings):
+    from news.models import Article
+
+    article = make_article(cover=SimpleUploadedFile("cu.png", image_bytes()))
+    old_files = stored_files(settings)
+    assert len(old_files) == 3  # the cover and its two renditions
+    change = reverse("admin:news_article_change", args=[article.pk])
+    form = {
+        "title": article.title,
+        "slug": article.slug,
+        "category": article.category.pk,
+        "lead": article.lead,
+        "body": article.body,
+        "cover_caption": "",
+        "status": "published",
+        "published_at_0": "06/04/2023",
+        "published_at_1": "08:30",
+        "author_line": "",
+        "cover": SimpleUploadedFile("moi.jpg", photo_with_gps(), content_type="image/jpeg"),
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(change, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get()
+    assert (settings.MEDIA_ROOT / article.cover.name).exists()
+    assert (settings.MEDIA_ROOT / article.cover_large.name).exists()
