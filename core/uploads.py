@@ -39,7 +39,7 @@ def _megabytes(size):
 
 
 def _opened_image(file):
-    """Yield ``file`` opened by Pillow and fully decoded, or raise a Vietnamese ValidationError.
+    """Return ``file`` opened by Pillow and fully decoded, or raise a Vietnamese ValidationError.
 
     ``verify()`` alone only reads the headers: a 64-byte GIF whose image data is cut short and
     whose comment is JavaScript passed it, then failed when the thumbnail was made, after the
@@ -91,6 +91,7 @@ def image_format(file):
 
 # What survives re-encoding: what draws the picture (transparency, animation, colour profile).
 # EXIF (GPS position, camera, owner), XMP and comments are left behind.
+EXIF_ORIENTATION = 0x0112
 KEPT_IMAGE_INFO = {"transparency", "duration", "loop", "background", "disposal", "icc_profile"}
 
 
@@ -120,23 +121,15 @@ def cleaned_image(file):
                 "duration": [frame.info.get("duration", 100) for frame in frames],
                 "loop": image.info.get("loop", 0),
             }
+        elif fmt == "JPEG" and image.getexif().get(EXIF_ORIENTATION, 1) == 1:
+            # Saved from itself, an upright JPEG keeps its quantisation: no loss in re-encoding.
+            first = _without_metadata(image)
+            options = {"quality": "keep", "subsampling": "keep"}
         else:
-            orientation = image.getexif().get(0x0112, 1)
-            first = _without_metadata(ImageOps.exif_transpose(image) or image.copy())
-            if fmt == "JPEG":
-                # An upright JPEG keeps its own quantisation: no visible loss from re-encoding.
-                upright = orientation in (None, 1)
-                options = {"quality": "keep", "subsampling": "keep"} if upright else {"quality": 90}
-                if upright:
-                    first = image
-                    image.info = {
-                        key: value for key, value in image.info.items() if key in KEPT_IMAGE_INFO
-                    }
+            first = _without_metadata(ImageOps.exif_transpose(image))
+            options = {"quality": 90} if fmt in {"JPEG", "WEBP"} else {}
         if "icc_profile" in first.info:
             options["icc_profile"] = first.info["icc_profile"]
-        if fmt == "WEBP":
-            options.setdefault("lossless", image.info.get("lossless", False))
-            options.setdefault("quality", 90)
         buffer = BytesIO()
         first.save(buffer, fmt, exif=b"", **options)
     return ContentFile(buffer.getvalue(), name=f"image.{IMAGE_FORMATS[fmt]}")
