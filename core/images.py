@@ -6,6 +6,8 @@ from django.core.files.base import ContentFile
 from django.utils.html import format_html
 from PIL import Image, ImageOps
 
+from core.uploads import cleaned_image
+
 
 def make_rendition(source, width):
     """Return a WebP of ``source`` (a file-like image) scaled down to ``width`` pixels wide."""
@@ -28,7 +30,9 @@ def refresh_renditions(instance, source_field, renditions):
     """Before ``instance`` is saved, rebuild its rendition fields when the source image changed.
 
     ``renditions`` maps a rendition field name to its width. A freshly uploaded source is not yet
-    committed to storage; a cleared source clears its renditions.
+    committed to storage: it is first replaced by its re-encoding without metadata (no GPS
+    position or camera leaves the town hall's computers), which is what gets stored. A cleared
+    source clears its renditions.
     """
     source = getattr(instance, source_field)
     if not source:
@@ -43,7 +47,9 @@ def refresh_renditions(instance, source_field, renditions):
             for field_name, width in renditions.items():
                 setattr(instance, field_name, make_rendition(file, width))
     else:
-        # A fresh upload: read it in place, it must stay open for the field to store it.
+        image = cleaned_image(source.file)
+        source.file, source.name = image, image.name
+        # Read in place: it must stay open for the field to store it.
         for field_name, width in renditions.items():
             setattr(instance, field_name, make_rendition(source.file, width))
 

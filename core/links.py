@@ -1,6 +1,5 @@
 """Page addresses, reversed once per process."""
 
-
 from django.urls import get_script_prefix, reverse
 
 from .memo import remembered

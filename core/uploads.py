@@ -1,14 +1,18 @@
-"""Upload checks and names: real images (checked by Pillow) and audio, stored under new names."""
+"""Upload checks and names: real images (decoded by Pillow, stored re-encoded without their
+metadata) and audio, stored under new names."""
 
 import uuid
+from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 MAX_IMAGE_PIXELS = 40_000_000
@@ -34,8 +38,13 @@ def _megabytes(size):
     return f"{size / 1024 / 1024:.0f}"
 
 
-def image_format(file):
-    """Return the Pillow format name of ``file`` or raise a Vietnamese ValidationError."""
+def _opened_image(file):
+    """Return ``file`` opened by Pillow and fully decoded, or raise a Vietnamese ValidationError.
+
+    ``verify()`` alone only reads the headers: a 64-byte GIF whose image data is cut short and
+    whose comment is JavaScript passed it, then failed when the thumbnail was made, after the
+    file had been stored. Every frame is decoded here, before anything is written.
+    """
     limit = settings.IMAGE_UPLOAD_MAX_BYTES
     if file.size > limit:
         raise ValidationError(
@@ -45,21 +54,85 @@ def image_format(file):
         _("Tệp tải lên không phải là ảnh hợp lệ (chỉ nhận JPEG, PNG, GIF hoặc WebP)."),
         code="invalid_image",
     )
+    too_many_pixels = ValidationError(
+        _("Ảnh có kích thước điểm ảnh quá lớn."), code="too_many_pixels"
+    )
+    # Pillow reads a copy: it closes a file it failed to decode, and the upload must stay open.
+    file.seek(0)
+    content = BytesIO(file.read())
+    file.seek(0)
     try:
-        file.seek(0)
-        with Image.open(file) as image:
-            fmt = image.format
-            width, height = image.size
-            image.verify()
+        image = Image.open(content)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise not_an_image from None
-    finally:
-        file.seek(0)
-    if fmt not in IMAGE_FORMATS:
-        raise not_an_image
-    if width * height > MAX_IMAGE_PIXELS:
-        raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."), code="too_many_pixels")
-    return fmt
+    try:
+        if image.format not in IMAGE_FORMATS:
+            raise not_an_image
+        width, height = image.size
+        if width * height * getattr(image, "n_frames", 1) > MAX_IMAGE_PIXELS:
+            raise too_many_pixels
+        try:
+            for frame in ImageSequence.Iterator(image):
+                frame.load()
+        except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
+            raise not_an_image from None
+        image.seek(0)
+    except ValidationError:
+        image.close()
+        raise
+    return image
+
+
+def image_format(file):
+    """Return the Pillow format name of ``file`` or raise a Vietnamese ValidationError."""
+    with _opened_image(file) as image:
+        return image.format
+
+
+# What survives re-encoding: what draws the picture (transparency, animation, colour profile).
+# EXIF (GPS position, camera, owner), XMP and comments are left behind.
+EXIF_ORIENTATION = 0x0112
+KEPT_IMAGE_INFO = {"transparency", "duration", "loop", "background", "disposal", "icc_profile"}
+
+
+def _without_metadata(frame):
+    info = {key: value for key, value in frame.info.items() if key in KEPT_IMAGE_INFO}
+    frame.info = info
+    return frame
+
+
+def cleaned_image(file):
+    """Return ``file`` re-encoded in its own format without metadata, as a ContentFile.
+
+    The picture is turned upright first (EXIF orientation), since the orientation tag goes with
+    the rest. Raises the same Vietnamese ValidationError as ``image_format`` for anything that
+    is not a whole JPEG, PNG, GIF or WebP. The ContentFile is named ``image.<ext>`` after the
+    real format, so the stored extension (the served type) comes from the content.
+    """
+    with _opened_image(file) as image:
+        fmt = image.format
+        options = {}
+        if getattr(image, "n_frames", 1) > 1:
+            frames = [_without_metadata(frame.copy()) for frame in ImageSequence.Iterator(image)]
+            first = frames[0]
+            options = {
+                "save_all": True,
+                "append_images": frames[1:],
+                "duration": [frame.info.get("duration", 100) for frame in frames],
+                "loop": image.info.get("loop", 0),
+            }
+        elif fmt == "JPEG" and image.getexif().get(EXIF_ORIENTATION, 1) == 1:
+            # Saved from itself, an upright JPEG keeps its quantisation: no loss in re-encoding.
+            first = _without_metadata(image)
+            options = {"quality": "keep", "subsampling": "keep"}
+        else:
+            first = _without_metadata(ImageOps.exif_transpose(image))
+            options = {"quality": 90} if fmt in {"JPEG", "WEBP"} else {}
+        if "icc_profile" in first.info:
+            options["icc_profile"] = first.info["icc_profile"]
+        buffer = BytesIO()
+        first.save(buffer, fmt, exif=b"", **options)
+    return ContentFile(buffer.getvalue(), name=f"image.{IMAGE_FORMATS[fmt]}")
 
 
 def validate_image(file):
@@ -127,3 +200,40 @@ class UploadTo:
             self.folder,
             self.kind,
         )
+
+
+class UploadsLeaveNothingOnFailure:
+    """ModelAdmin mixin: files a save stored are deleted again if the request then fails.
+
+    The admin saves in a transaction that an error rolls back, but storage has no transactions:
+    a cover and its renditions stored by ``save_model`` stayed in media/ when a later step
+    (inlines, the log entry, the database) failed. What this request stored is listed on the
+    request (a ModelAdmin serves every thread), and deleted when the form view raises.
+    """
+
+    def changeform_view(self, request, *args, **kwargs):
+        request.stored_uploads = []
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except BaseException:
+            for file in request.stored_uploads:
+                file.storage.delete(file.name)
+            raise
+
+    def save_model(self, request, obj, form, change):
+        # Compared by name: renditions are made inside save(), so no upload marks them fresh.
+        file_fields = [
+            field.attname
+            for field in obj._meta.concrete_fields
+            if isinstance(field, models.FileField)
+        ]
+        # A file kept from the stored row keeps its name, and is not this request's to delete.
+        before = {name: getattr(obj, name).name for name in file_fields}
+        super().save_model(request, obj, form, change)
+        stored = getattr(request, "stored_uploads", None)
+        if stored is None:
+            return
+        for name in file_fields:
+            file = getattr(obj, name)
+            if file and file.name != before[name]:
+                stored.append(file)

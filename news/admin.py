@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.images import preview_html
+from core.uploads import UploadsLeaveNothingOnFailure
 
 from .models import Article, Category
 
@@ -42,7 +43,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "category", "status", "published_at", "is_featured", "thumbnail"]
     list_filter = ["status", "is_featured", "category", "published_at"]

@@ -112,7 +112,8 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "captcha",
     "csp",
-    "axes",
+    # django-axes, named in Vietnamese in the admin.
+    "portal.axes_app.AxesConfig",
     # The project (settings, URLs, the template environment, staff groups, demo content).
     "portal",
     # The apps, one job each; they build on the ground floor, core/ (not an app: no models).
@@ -171,7 +172,8 @@ TEMPLATES = [
     },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The project's overrides of admin templates (the admin home), ahead of the apps'.
+        "DIRS": [BASE_DIR / "portal" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -1,7 +1,9 @@
-"""App configuration for readers' feedback, and what a vote or comment refreshes."""
+"""Readers' feedback app: what votes and comments refresh, and what waits for moderators."""
 
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class RatingsConfig(AppConfig):
@@ -10,11 +12,21 @@ class RatingsConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import refresh_on_signal
+        from core.staffhome import register_waiting_work
 
+        from .models import Comment
         from .signals import feedback_changed, forget_article_page
 
         refresh_on_signal(
             feedback_changed,
             forget_article_page,
             "a vote, or a comment published, withdrawn, deleted or replied to",
+        )
+        register_waiting_work(
+            "ratings.pending_comments",
+            singular=gettext_noop("%(count)d bình luận chờ duyệt"),
+            plural=gettext_noop("%(count)d bình luận chờ duyệt"),
+            count=lambda: Comment.objects.filter(status=Comment.Status.PENDING).count(),
+            url=lambda: reverse("admin:ratings_comment_changelist") + "?status__exact=pending",
+            permission="ratings.change_comment",
         )

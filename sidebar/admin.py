@@ -5,11 +5,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.images import preview_html
+from core.uploads import UploadsLeaveNothingOnFailure
 
 from .models import Song, TownMap, WebsiteLink
 
 
-class SidebarBlockAdmin(admin.ModelAdmin):
+class SidebarBlockAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
     list_display = ["title", "order", "is_shown"]
     list_editable = ["order", "is_shown"]
     list_filter = ["is_shown"]

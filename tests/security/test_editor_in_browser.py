@@ -84,3 +84,33 @@ def test_article_body_keeps_the_layout_set_in_the_editor_under_the_public_policy
     paragraph = page.locator(".article-body p")
     assert paragraph.evaluate("element => getComputedStyle(element).textAlign") == "center"
     assert violations == []
+
+
+@pytest.mark.parametrize("stored_style", [True, False], ids=["stored-before-the-fix", "cleaned"])
+def test_an_editor_photo_keeps_its_proportions_on_a_phone(
+    live_server, browser_context, stored_style
+):
+    """The editor writes the photo's size inline; on a 360 px phone it must not be squashed."""
+    photo = image_bytes(size=(800, 500))
+    body = (
+        '<p><img alt="Hội trường" src="/media/editor/2026/12/01/hoitruong.png" '
+        'style="width:800px;height:500px" width="800" height="500"></p>'
+    )
+    article = make_article(body=body)
+    if stored_style:
+        # Bodies saved before the sanitiser dropped the height are cleaned again at render.
+        type(article).objects.filter(pk=article.pk).update(body=body)
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.route(
+        "**/media/editor/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=photo),
+    )
+    page.goto(live_server.url + article.get_absolute_url())
+    picture = page.locator(".article-body img")
+    picture.evaluate("image => image.decode()")
+    width, height = picture.evaluate(
+        "image => [image.getBoundingClientRect().width, image.getBoundingClientRect().height]"
+    )
+    assert width < 360
+    assert width / height == pytest.approx(800 / 500, rel=0.02)
