@@ -149,14 +149,14 @@ def is_staff(request):
     return request.user.is_authenticated and request.user.is_staff
 
 
-def is_cacheable_request(request):
+def is_cacheable_request(request, query_keys=()):
     if request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
     # A session may be staff; a messages cookie means a message to show only to this reader.
     if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
         return False
-    return set(request.GET) <= CACHEABLE_QUERY_KEYS
+    return set(request.GET) <= CACHEABLE_QUERY_KEYS.union(query_keys)
 
 
 def is_cacheable_response(request, response):
@@ -170,8 +170,11 @@ def is_cacheable_response(request, response):
     )
 
 
-def reader_page(scope=None, identified_by=None):
+def reader_page(scope=None, identified_by=None, query_keys=()):
     """Cache a public view's page for anonymous readers.
+
+    Pages with a query string are cached only when its names are "page" or in ``query_keys``
+    (a list's filters, whose addresses readers share), each address on its own.
 
     With ``scope``, the page also carries the version of one object, named by the view argument
     ``identified_by``: ``reader_page("article", "slug")`` goes stale on
@@ -181,7 +184,7 @@ def reader_page(scope=None, identified_by=None):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not is_cacheable_request(request):
+            if not is_cacheable_request(request, query_keys):
                 return view(request, *args, **kwargs)
             object_key = _object_version_key(scope, kwargs[identified_by]) if scope else None
             versions = ":".join(str(version) for version in page_versions(object_key))

@@ -2,6 +2,8 @@
 
 EDITORS = "Biên tập viên"
 MODERATORS = "Kiểm duyệt viên"
+# Văn thư: the clerks who keep the register of documents, and only that.
+CLERKS = "Văn thư"
 
 # Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
 GROUP_MODELS = {
@@ -17,6 +19,16 @@ GROUP_MODELS = {
     ],
     MODERATORS: [
         ("ratings", "comment"),
+    ],
+    CLERKS: [
+        ("documents", "document"),
+        ("documents", "documentfile"),
+        ("documents", "documentrelation"),
+        ("documents", "documenttype"),
+        ("documents", "issuingbody"),
+        ("documents", "sector"),
+        ("documents", "publicinformation"),
+        ("documents", "informationcontact"),
     ],
 }
 

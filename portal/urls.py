@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from core import editor
 from core.pagecache import reader_page
 from core.security import safe_methods_only
+from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 from . import views
@@ -20,7 +21,11 @@ admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = "Quản trị cổng thông tin"
 admin.site.index_title = "Quản trị nội dung"
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "documents": DocumentSitemap,
+}
 
 urlpatterns = [
     path("ckeditor/upload/", editor.upload_image, name="ckeditor_upload"),
@@ -37,6 +42,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("healthz", views.health, name="health"),
+    path("", include("documents.urls")),
     path("", include("ratings.urls")),
     path("", include("news.urls")),
 ]
