@@ -23,9 +23,11 @@ class LatestDocumentsFeed(Feed):
         return cached_reverse("documents:list")
 
     def items(self):
-        return Document.objects.select_related("doc_type").defer("full_text", "search_text")[
-            :FEED_SIZE
-        ]
+        return self.newest(Document.objects.all())
+
+    @staticmethod
+    def newest(documents):
+        return documents.select_related("doc_type").defer("full_text", "search_text")[:FEED_SIZE]
 
     def item_title(self, item):
         return f"{item.doc_type.name} {item.number}"
@@ -57,4 +59,4 @@ class TypeFeed(LatestDocumentsFeed):
         return doc_type.name
 
     def items(self, doc_type):
-        return super().items().filter(doc_type=doc_type)
+        return self.newest(Document.objects.filter(doc_type=doc_type))
