@@ -219,9 +219,7 @@ class Document(models.Model):
         return self.number
 
     def save(self, *args, **kwargs):
-        self.number = " ".join(self.number.split())
-        self.number_key = number_key(self.number)
-        self.search_text = fold(" ".join([self.number, self.summary, self.full_text]))
+        self.fill_search_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "number_key", "search_text"}
@@ -231,6 +229,12 @@ class Document(models.Model):
 
     def get_absolute_url(self):
         return slug_url("documents:detail", self.slug)
+
+    def fill_search_fields(self):
+        """Tidy the number and rebuild what search reads (also for rows made by bulk_create)."""
+        self.number = " ".join(self.number.split())
+        self.number_key = number_key(self.number)
+        self.search_text = fold(" ".join([self.number, self.summary, self.full_text]))
 
     def clean(self):
         if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
