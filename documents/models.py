@@ -143,13 +143,12 @@ class DocumentQuerySet(models.QuerySet):
         """When a document's status next changes by itself (an effective or expiry date comes),
         as an aware datetime at the town's midnight, or None."""
         now = today()
-        dates = [
-            self.filter(effective_on__gt=now).order_by("effective_on")
-            .values_list("effective_on", flat=True).first(),
-            self.filter(expires_on__gt=now).order_by("expires_on")
-            .values_list("expires_on", flat=True).first(),
-        ]  # fmt: skip
-        upcoming = [day for day in dates if day]
+        # One query: every cached page's first render after an edit asks this.
+        coming = self.aggregate(
+            effective=models.Min("effective_on", filter=Q(effective_on__gt=now)),
+            expiry=models.Min("expires_on", filter=Q(expires_on__gt=now)),
+        )
+        upcoming = [day for day in coming.values() if day]
         if not upcoming:
             return None
         midnight = datetime.datetime.combine(min(upcoming), datetime.time())
@@ -279,6 +278,8 @@ class DocumentFile(models.Model):
         verbose_name = _("tệp đính kèm")
         verbose_name_plural = _("tệp đính kèm")
 
+    _loaded_original_name = None
+
     def __str__(self):
         return self.original_name or self.file.name
 
@@ -289,13 +290,20 @@ class DocumentFile(models.Model):
             uploaded = PurePosixPath(self.file.name).name
             self.extension = document_format(self.file)
             self.size = self.file.size
-            if not self.original_name:
+            # A new file brings its own name, unless staff typed another one with it.
+            if self.original_name in ("", self._loaded_original_name):
                 self.original_name = uploaded
             self.file.name = f"tep.{self.extension}"
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return cached_reverse("documents:download", self.pk)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        attached = super().from_db(db, field_names, values)
+        attached._loaded_original_name = attached.__dict__.get("original_name")
+        return attached
 
     @property
     def size_label(self):

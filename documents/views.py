@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from core.pagecache import reader_page
+from stats.tracking import is_bot
 
 from .downloads import count_download
 from .models import Document, DocumentFile, InformationContact, PublicInformation
@@ -74,7 +75,10 @@ def document_detail(request, slug):
 
 @require_safe
 def download(request, pk):
-    """The file under its real name; each GET counts one download (in a batch)."""
+    """The file under its real name; each reader's GET counts one download (in a batch).
+
+    Crawlers and link checkers are not counted, by the same rule as page views.
+    """
     attached = get_object_or_404(
         DocumentFile.objects.only("file", "original_name", "extension"), pk=pk
     )
@@ -82,7 +86,7 @@ def download(request, pk):
         handle = attached.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    if request.method == "GET":
+    if request.method == "GET" and not is_bot(request):
         count_download(attached.pk)
     response = FileResponse(
         handle,

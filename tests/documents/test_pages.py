@@ -17,6 +17,9 @@ from documents.models import DocumentFile, DocumentRelation, DocumentType, Issui
 pytestmark = pytest.mark.django_db
 
 LIST = "/van-ban/"
+PHONE_BROWSER = (
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36"
+)
 
 
 @pytest.fixture
@@ -176,7 +179,7 @@ def test_pages_are_due_for_refresh_when_an_effective_date_comes(client):
 
 def test_a_download_is_served_under_its_real_name_and_counted_once(client, market_fees):
     attached = market_fees.files.get()
-    response = client.get(attached.get_absolute_url())
+    response = client.get(attached.get_absolute_url(), HTTP_USER_AGENT=PHONE_BROWSER)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
@@ -186,7 +189,9 @@ def test_a_download_is_served_under_its_real_name_and_counted_once(client, marke
     downloads.write_pending()
     attached.refresh_from_db()
     assert attached.download_count == 1
-    assert client.head(attached.get_absolute_url()).status_code == 200
+    assert (
+        client.head(attached.get_absolute_url(), HTTP_USER_AGENT=PHONE_BROWSER).status_code == 200
+    )
     downloads.write_pending()
     attached.refresh_from_db()
     assert attached.download_count == 1
@@ -197,7 +202,7 @@ def test_downloads_wait_in_a_batch_and_are_written_once(client, market_fees, set
     attached = market_fees.files.get()
     try:
         for _ in range(3):
-            client.get(attached.get_absolute_url())
+            client.get(attached.get_absolute_url(), HTTP_USER_AGENT=PHONE_BROWSER)
         attached.refresh_from_db()
         assert attached.download_count == 0
         with CaptureQueriesContext(connection) as queries:
@@ -208,6 +213,15 @@ def test_downloads_wait_in_a_batch_and_are_written_once(client, market_fees, set
         assert attached.download_count == 3
     finally:
         downloads.buffer.stop()
+
+
+def test_a_crawlers_download_is_served_but_not_counted(client, market_fees):
+    attached = market_fees.files.get()
+    for agent in ["Googlebot/2.1 (+http://www.google.com/bot.html)", ""]:
+        assert client.get(attached.get_absolute_url(), HTTP_USER_AGENT=agent).status_code == 200
+    downloads.write_pending()
+    attached.refresh_from_db()
+    assert attached.download_count == 0
 
 
 def test_a_missing_file_is_a_404(client):

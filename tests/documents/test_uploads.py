@@ -98,3 +98,19 @@ def test_a_word_file_named_pdf_is_stored_and_served_as_word():
     )
     assert attached.file.name.endswith(".docx")
     assert attached.download_name == "ke-hoach.docx"
+
+
+@pytest.mark.django_db
+def test_a_replaced_file_takes_its_new_name_unless_staff_named_it():
+    attached = DocumentFile.objects.create(
+        document=make_document(), file=document_upload("ban-cu.pdf")
+    )
+    attached = DocumentFile.objects.get(pk=attached.pk)
+    attached.file = document_upload("ban-moi.pdf")
+    attached.save()
+    assert attached.original_name == "ban-moi.pdf"
+    attached = DocumentFile.objects.get(pk=attached.pk)
+    attached.file = document_upload("scan0001.pdf")
+    attached.original_name = "Quyết định số 15.pdf"
+    attached.save()
+    assert attached.original_name == "Quyết định số 15.pdf"
