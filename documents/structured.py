@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from markupsafe import Markup
 
 from .models import Status
@@ -41,7 +42,7 @@ def structured_data(document):
                 "name": attached.download_name,
                 "encodingFormat": attached.content_type,
                 "contentSize": attached.size,
-                "contentUrl": attached.get_absolute_url(),
+                "contentUrl": settings.SITE_URL + attached.get_absolute_url(),
             }
             for attached in document.file_list
         ],

@@ -3,7 +3,7 @@ the access-to-information page; views only turn HTTP into model and selector cal
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
@@ -35,25 +35,33 @@ def paginate(request, queryset):
 @require_safe
 @reader_page(query_keys=Filters.KEYS)
 def document_list(request):
-    # Filters are cached pages (their addresses are shared); a search ("q") is not.
+    # Filtered lists are cached pages (their addresses are shared); a search ("q") is not.
     filters = Filters.from_query(request.GET)
     # PostgreSQL refuses NUL in text; no reader means one.
-    query = request.GET.get("q", "").replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
-    documents = Document.objects.all()
-    if query:
-        documents = documents.search(query)
-    documents = documents.filtered(**filters.as_kwargs()).for_listing()
-    # The list's own address without the page number, for the pagination links.
+    search = request.GET.get("q", "").replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
+    # The list's own address without the page number, in the filter form's order.
     address = "&".join(
-        part for part in [filters.as_query(), urlencode({"q": query}) if query else ""] if part
+        part for part in [urlencode({"q": search}) if search else "", filters.as_query()] if part
     )
+    # The form sends every field, empty or not: one address per list, without the empty ones,
+    # so that shared links and the page cache see the same list under the same address.
+    page_number = request.GET.get("page")
+    canonical = "&".join(
+        part for part in [address, f"page={page_number}" if page_number else ""] if part
+    )
+    if request.META.get("QUERY_STRING", "") != canonical:
+        return redirect(f"{request.path}?{canonical}" if canonical else request.path)
+    documents = Document.objects.all()
+    if search:
+        documents = documents.search(search)
+    documents = documents.filtered(**filters.as_kwargs()).for_listing()
     return render(
         request,
         "documents/list.html",
         {
             "page": paginate(request, documents),
             "filters": filters,
-            "query": query,
+            "search": search,
             "address_query": address,
             **filter_choices(),
         },

@@ -83,6 +83,12 @@ def test_a_clerk_enters_a_document_and_a_citizen_on_a_phone_finds_and_downloads_
     citizen.get_by_role("link", name="Quyết định số 15/2024/QĐ-UBND").click()
     expect(citizen.locator(".doc-fields")).to_contain_text("Còn hiệu lực")
     screenshot(citizen, "document-detail-phone")
+    # Printed, the page is the document alone, with the site's name and the page's address.
+    expect(citizen.get_by_role("button", name="In văn bản")).to_be_visible()
+    citizen.emulate_media(media="print")
+    expect(citizen.locator(".site-header")).to_be_hidden()
+    expect(citizen.locator(".doc-print-footer")).to_contain_text(document.get_absolute_url())
+    citizen.emulate_media(media="screen")
     # The file is within the phone's width, with its size and type.
     link = citizen.get_by_role("link", name="Quyết định 15-2024 phí chợ.pdf")
     box = link.bounding_box()

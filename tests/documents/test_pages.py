@@ -88,10 +88,26 @@ def test_the_filter_form_shows_what_is_chosen(client, market_fees, decision):
     assert '<option value="con-hieu-luc" selected>' in page
 
 
-def test_an_unknown_filter_value_is_ignored(client, market_fees):
-    response = client.get(LIST, {"loai": "khong-co", "nam": "abc", "hieu-luc": "x"})
-    assert response.status_code == 200
+def test_an_unknown_filter_value_is_dropped_from_the_address(client, market_fees):
+    response = client.get(LIST, {"loai": "khong-co", "nam": "abc", "hieu-luc": "x"}, follow=True)
+    assert response.redirect_chain == [(LIST, 302)]
     assert "15/2024/QĐ-UBND" in response.content.decode()
+
+
+def test_the_submitted_form_lands_on_one_short_address_per_list(client, market_fees, decision):
+    form = {
+        "q": "",
+        "loai": decision.slug,
+        "co-quan": "",
+        "linh-vuc": "",
+        "nam": "2024",
+        "hieu-luc": "",
+    }
+    response = client.get(LIST, form)
+    assert response.status_code == 302
+    assert response["Location"] == f"{LIST}?loai={decision.slug}&nam=2024"
+    searched = client.get(LIST, {**form, "q": " phí chợ "})
+    assert searched["Location"] == f"{LIST}?q=ph%C3%AD+ch%E1%BB%A3&loai={decision.slug}&nam=2024"
 
 
 def test_a_reader_searches_by_number_or_by_summary_without_accents(client, market_fees):
