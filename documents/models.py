@@ -297,7 +297,7 @@ class DocumentFile(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return cached_reverse("documents:download", self.pk)
+        return cached_reverse("documents:download", str(self.pk))
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -20,7 +20,8 @@ urlpatterns = [
     path("van-ban/", views.document_list, name="list"),
     path("van-ban/rss/", feed_view(feeds.LatestDocumentsFeed()), name="feed"),
     path("van-ban/rss/<slug:slug>/", feed_view(feeds.TypeFeed()), name="type_feed"),
-    path("van-ban/tep/<int:pk>/", views.download, name="download"),
+    # A slug, as every public address here: any text gets a 404 from the view, never a 500.
+    path("van-ban/tep/<slug:key>/", views.download, name="download"),
     path("van-ban/<slug:slug>/", views.document_detail, name="detail"),
     path("tiep-can-thong-tin/", views.access_to_information, name="access"),
 ]

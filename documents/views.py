@@ -82,13 +82,15 @@ def document_detail(request, slug):
 
 
 @require_safe
-def download(request, pk):
+def download(request, key):
     """The file under its real name; each reader's GET counts one download (in a batch).
 
     Crawlers and link checkers are not counted, by the same rule as page views.
     """
+    if not (key.isascii() and key.isdecimal() and len(key) < 19):
+        raise Http404
     attached = get_object_or_404(
-        DocumentFile.objects.only("file", "original_name", "extension"), pk=pk
+        DocumentFile.objects.only("file", "original_name", "extension"), pk=int(key)
     )
     try:
         handle = attached.file.open("rb")

@@ -241,7 +241,8 @@ def test_a_crawlers_download_is_served_but_not_counted(client, market_fees):
 
 
 def test_a_missing_file_is_a_404(client):
-    assert client.get(reverse("documents:download", args=[999])).status_code == 404
+    for key in ["999", "abc", "9" * 40]:
+        assert client.get(reverse("documents:download", args=[key])).status_code == 404
 
 
 def test_feeds_list_new_documents_all_and_per_type(client, market_fees, decision):
