@@ -185,6 +185,13 @@ def page_number(value):
     return int(value)
 
 
+def as_typed(value):
+    """A parameter for ``reader_page(params=...)`` taken into the key as typed: for a view that
+    answers every spelling but its canonical one with a redirect or a 404 (never cached), so
+    only canonical addresses are ever stored."""
+    return value
+
+
 def page_key(request, params):
     """The part of a page's cache key the request decides: its path and, of its query
     parameters, only those in ``params`` ({name: function giving the value's canonical form,

@@ -1,7 +1,8 @@
 """Upload checks and names: real images (decoded by Pillow, stored re-encoded without their
-metadata) and audio, stored under new names."""
+metadata), audio and office documents (checked by content), stored under new names."""
 
 import uuid
+import zipfile
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -167,10 +168,85 @@ def validate_audio(file):
     audio_format(file)
 
 
+# The office documents a town publishes, by the extension they are stored and served with.
+DOCUMENT_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "xls": "application/vnd.ms-excel",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def _zipped_format(file):
+    """docx, xlsx or odt from the entries of a ZIP container, or None."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+            # ODF puts an uncompressed "mimetype" entry first, holding the document's type.
+            if names and names[0] == "mimetype" and archive.read("mimetype") == ODT_MIMETYPE:
+                return "odt"
+            if "[Content_Types].xml" in names:
+                if any(name.startswith("word/") for name in names):
+                    return "docx"
+                if any(name.startswith("xl/") for name in names):
+                    return "xlsx"
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
+        return None
+    return None
+
+
+def document_format(file):
+    """The stored extension of an office document (pdf, doc, xls, docx, xlsx, odt), read from its
+    content and never from its name, or a Vietnamese ValidationError.
+
+    Word 97 and Excel 97 files are both OLE2 containers; the content proves it is one, and the
+    uploaded name only chooses which of the two it is stored as.
+    """
+    limit = settings.DOCUMENT_UPLOAD_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("Tệp quá lớn: tối đa %(limit)s MB.") % {"limit": _megabytes(limit)},
+            code="too_large",
+        )
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    found = None
+    try:
+        if head.startswith(b"%PDF-"):
+            found = "pdf"
+        elif head == OLE2_SIGNATURE:
+            found = "xls" if (file.name or "").lower().endswith((".xls", ".xlt")) else "doc"
+        elif head.startswith(b"PK\x03\x04"):
+            found = _zipped_format(file)
+    finally:
+        file.seek(0)
+    if found is None:
+        raise ValidationError(
+            _(
+                "Nội dung tệp không phải là văn bản hợp lệ "
+                "(chỉ nhận PDF, DOC, DOCX, XLS, XLSX hoặc ODT)."
+            ),
+            code="invalid_document",
+        )
+    return found
+
+
+def validate_document(file):
+    if getattr(file, "_committed", False):
+        return
+    document_format(file)
+
+
 # What each kind of upload may be stored as; anything else gets the kind's first extension.
 STORED_EXTENSIONS = {
     "image": ["jpg", "jpeg", "png", "gif", "webp"],
     "audio": ["mp3", "ogg", "wav", "m4a"],
+    "document": list(DOCUMENT_CONTENT_TYPES),
 }
 
 

@@ -1,7 +1,7 @@
 """Categories and articles: what staff publish and what readers may see."""
 
 from django.conf import settings
-from django.db import IntegrityError, connections, models, router, transaction
+from django.db import connections, models
 from django.db.models import F, Q, Subquery, TextField, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, RowNumber
@@ -13,46 +13,14 @@ from core.images import refresh_renditions
 from core.links import slug_url
 from core.prepared import Parameter, PreparedQuery
 from core.richtext import clean_body
-from core.text import fold, vietnamese_slugify
+from core.slugs import save_with_unique_slug
+from core.text import fold
 from core.uploads import UploadTo, validate_image
 
 SEARCH_MAX_TERMS = 8
 TRIGRAM = 3
 # Search reads the newest this many articles before it asks the index (see newest_match_ids).
 SEARCH_WINDOW = 1000
-
-
-def unique_slug(model, text, instance_pk=None, max_length=200):
-    """A slug for ``text`` not yet used by another row of ``model``: "le-hoi", "le-hoi-2", ..."""
-    base = vietnamese_slugify(text)[:max_length].strip("-") or "bai-viet"
-    slug, number = base, 1
-    others = model.objects.exclude(pk=instance_pk)
-    while others.filter(slug=slug).exists():
-        number += 1
-        suffix = f"-{number}"
-        slug = base[: max_length - len(suffix)] + suffix
-    return slug
-
-
-def save_with_unique_slug(instance, save, text, max_length):
-    """Run ``save()`` for ``instance``, first giving it a free slug from ``text`` if it has none.
-
-    Two editors saving articles with the same title at once are both given the same free slug,
-    and the second insert fails on the unique index: that one takes the next slug instead of
-    answering an error page and losing the editor's work.
-    """
-    if instance.slug:
-        return save()
-    model = type(instance)
-    for _attempt in range(10):
-        instance.slug = unique_slug(model, text, instance.pk, max_length)
-        try:
-            with transaction.atomic(using=instance._state.db or router.db_for_write(model)):
-                return save()
-        except IntegrityError:
-            if not model.objects.exclude(pk=instance.pk).filter(slug=instance.slug).exists():
-                raise
-    raise IntegrityError(f"no free slug for {text!r} after 10 attempts")
 
 
 class CategoryQuerySet(models.QuerySet):

@@ -1,12 +1,12 @@
 """Public news pages: home, category, article, search; views only turn HTTP into model calls."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.pagecache import is_staff, page_number, reader_page
+from core.pagination import paginate
 
 from .models import Article, Category
 from .selectors import public_article
@@ -19,17 +19,6 @@ SEARCH_MAX_LENGTH = 100
 SEARCH_MAX_RESULTS = 200
 # The query parameters a cached listing reads (core.pagecache: the rest stay out of its key).
 LISTING_PARAMS = {"page": page_number}
-
-
-def paginate(request, queryset):
-    """The page of ``queryset`` that ``?page=`` names in its one spelling (``page_number``);
-    any other spelling, and a page past the last, is a 404."""
-    try:
-        return Paginator(queryset, settings.NEWS_PAGE_SIZE).page(
-            page_number(request.GET.get("page")) or 1
-        )
-    except EmptyPage:
-        raise Http404 from None
 
 
 @require_safe
@@ -58,7 +47,10 @@ def category_detail(request, slug):
     return render(
         request,
         "news/category.html",
-        {"category": category, "page": paginate(request, articles)},
+        {
+            "category": category,
+            "page": paginate(request, articles, per_page=settings.NEWS_PAGE_SIZE),
+        },
     )
 
 
@@ -96,7 +88,7 @@ def search(request):
     if query:
         ids = Article.objects.published().newest_match_ids(query, SEARCH_MAX_RESULTS + 1)
         more_than_shown = len(ids) > SEARCH_MAX_RESULTS
-        page = paginate(request, ids[:SEARCH_MAX_RESULTS])
+        page = paginate(request, ids[:SEARCH_MAX_RESULTS], per_page=settings.NEWS_PAGE_SIZE)
         page.object_list = Article.objects.for_listing().in_order(page.object_list)
     return render(
         request,

@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "ratings",
     "stats",
     "schedule",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -241,9 +242,10 @@ STORAGES = {
     },
 }
 
-# Uploads: staff images and audio. Anything larger is refused with a Vietnamese message.
+# Uploads: staff images, audio and documents. Anything larger is refused with a Vietnamese message.
 IMAGE_UPLOAD_MAX_BYTES = env_int("IMAGE_UPLOAD_MAX_BYTES", 8 * 1024 * 1024)
 AUDIO_UPLOAD_MAX_BYTES = env_int("AUDIO_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+DOCUMENT_UPLOAD_MAX_BYTES = env_int("DOCUMENT_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644

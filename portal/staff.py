@@ -3,6 +3,8 @@
 EDITORS = "Biên tập viên"
 MODERATORS = "Kiểm duyệt viên"
 OFFICE = "Văn phòng"
+# Văn thư: the clerks who keep the register of documents, and only that.
+CLERKS = "Văn thư"
 
 # Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
 GROUP_MODELS = {
@@ -23,6 +25,16 @@ GROUP_MODELS = {
     OFFICE: [
         ("schedule", "leader"),
         ("schedule", "scheduleitem"),
+    ],
+    CLERKS: [
+        ("documents", "document"),
+        ("documents", "documentfile"),
+        ("documents", "documentrelation"),
+        ("documents", "documenttype"),
+        ("documents", "issuingbody"),
+        ("documents", "sector"),
+        ("documents", "publicinformation"),
+        ("documents", "informationcontact"),
     ],
 }
 

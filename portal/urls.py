@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from core import captcha, editor
 from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
+from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from schedule.sitemaps import ScheduleSitemap
 
@@ -24,6 +25,7 @@ sitemaps = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
     "schedule": ScheduleSitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [
@@ -42,6 +44,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("healthz", views.health, name="health"),
+    path("", include("documents.urls")),
     path("", include("ratings.urls")),
     path("", include("news.urls")),
     path("", include("schedule.urls")),

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from core.pagecache import reader_page
+from core.pagecache import as_typed, reader_page
 
 from .selectors import current_week, last_change, week_schedule
 from .weeks import NotAWeek, Week
@@ -13,14 +13,8 @@ from .weeks import NotAWeek, Week
 WEEK_PARAMETER = "tuan"
 
 
-def week_as_typed(value):
-    """``?tuan=`` in the page's cache key as typed: the view answers every spelling but the
-    canonical one with a redirect or a 404, which are never cached, so each week is stored once."""
-    return value
-
-
 @require_safe
-@reader_page(params={WEEK_PARAMETER: week_as_typed})
+@reader_page(params={WEEK_PARAMETER: as_typed})
 def week_page(request):
     """This week's schedule, or the week ``?tuan=2026-W49`` names.
 

@@ -3,7 +3,7 @@
 Both stores count a visit when a reader is seen after ``STATS_VISIT_GAP_SECONDS`` without a page,
 an article once per reader and visit, and refresh a reader's "seen" time at most once per
 ``STATS_SEEN_THROTTLE_SECONDS``. Each process hands them its page views in batches (see
-``stats.buffer``). The database keeps every count; Redis only holds counts for a few seconds
+``core.batches``). The database keeps every count; Redis only holds counts for a few seconds
 until ``flush`` adds them to the database exactly once.
 """
 
@@ -21,10 +21,10 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from core.batches import BatchBuffer
 from core.memo import Memo
 from news.models import Article
 
-from .buffer import PageViewBuffer
 from .models import ArticleViews, DailyVisits, FlushedBatch, Reader
 
 logger = logging.getLogger(__name__)
@@ -97,7 +97,12 @@ class CounterStore:
 
     def __init__(self):
         self.recent = Memo(max_entries=50_000)
-        self.buffer = PageViewBuffer(self.write_batch, self._tick)
+        self.buffer = BatchBuffer(
+            self.write_batch,
+            self._tick,
+            seconds_setting="STATS_BUFFER_SECONDS",
+            name="stats-buffer",
+        )
         self.next_housekeeping = time.monotonic() + settings.STATS_FLUSH_SECONDS
 
     def record(self, view, article_id, now):

@@ -126,3 +126,30 @@ def make_schedule_item(leaders=(), **fields):
     save_item(item=item)
     item.leaders.set(leaders)
     return item
+
+
+def make_document(**fields):
+    """A document issued a month ago and in force, of a new type and body unless given."""
+    from documents.models import Document, DocumentType, IssuingBody
+
+    number = next(_numbers)
+    if "doc_type" not in fields:
+        fields["doc_type"] = DocumentType.objects.create(name=f"Quyết định {number}")
+    if "issuing_body" not in fields:
+        fields["issuing_body"] = IssuingBody.objects.create(name=f"UBND thị xã {number}")
+    fields.setdefault("issued_on", timezone.localdate() - timedelta(days=30))
+    fields.setdefault("effective_on", fields["issued_on"])
+    fields.setdefault("number", f"{number}/2024/QĐ-UBND")
+    fields.setdefault("summary", f"Về việc ban hành quy định thử số {number}")
+    return Document.objects.create(**fields)
+
+
+def pdf_bytes(color=(250, 250, 250)):
+    """A small real PDF (one page, an image), as a scanner writes one."""
+    buffer = BytesIO()
+    Image.new("RGB", (60, 85), color).save(buffer, "PDF")
+    return buffer.getvalue()
+
+
+def document_upload(name="quyet-dinh.pdf", content=None, content_type="application/pdf"):
+    return SimpleUploadedFile(name, content or pdf_bytes(), content_type=content_type)

@@ -8,8 +8,8 @@ from django.utils import timezone
 from factories import make_article, make_category
 from threads import run_at_once
 
+from core import slugs
 from core.text import fold, vietnamese_slugify
-from news import models
 from news.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,7 @@ def test_related_articles_are_the_five_newest_other_public_ones_of_its_category(
 
 def test_an_article_whose_slug_another_editor_just_took_gets_the_next_one(monkeypatch):
     first = make_article(title="Hội nghị giao ban")
-    real_unique_slug = models.unique_slug
+    real_unique_slug = slugs.unique_slug
     calls = []
 
     def free_a_moment_ago(*args):
@@ -115,7 +115,7 @@ def test_an_article_whose_slug_another_editor_just_took_gets_the_next_one(monkey
         calls.append(args)
         return first.slug if len(calls) == 1 else real_unique_slug(*args)
 
-    monkeypatch.setattr(models, "unique_slug", free_a_moment_ago)
+    monkeypatch.setattr(slugs, "unique_slug", free_a_moment_ago)
 
     second = make_article(title="Hội nghị giao ban", body="<p>Nội dung của người thứ hai.</p>")
 

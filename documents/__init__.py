@@ -1,0 +1,1 @@
+"""The town's registry of legal and directive documents, and the access-to-information page."""

@@ -1,0 +1,40 @@
+"""App configuration for the documents app, and what its edits refresh."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "documents"
+    verbose_name = _("Văn bản")
+
+    def ready(self):
+        from core.pagecache import refresh_pages_at, refresh_pages_on
+
+        from .models import (
+            Document,
+            DocumentFile,
+            DocumentRelation,
+            DocumentType,
+            InformationContact,
+            IssuingBody,
+            PublicInformation,
+            Sector,
+        )
+
+        # A document shows on the list (every filtered address), its page, the pages of the
+        # documents it relates to, the feeds and the sitemap; its kinds in the filters.
+        refresh_pages_on(
+            Document,
+            DocumentFile,
+            DocumentRelation,
+            DocumentType,
+            IssuingBody,
+            Sector,
+            PublicInformation,
+            InformationContact,
+        )
+        refresh_pages_at(
+            Document.objects.next_status_change,
+            "a document's effective or expiry date comes (its status changes)",
+        )

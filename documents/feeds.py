@@ -1,0 +1,62 @@
+"""RSS feeds of new documents: all of them, and one type's."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.links import cached_reverse
+
+from .models import Document, DocumentType
+
+FEED_SIZE = 30
+
+
+class LatestDocumentsFeed(Feed):
+    title = f"{settings.SITE_NAME} – Văn bản"
+    description = _("Văn bản mới ban hành")
+
+    def link(self):
+        return cached_reverse("documents:list")
+
+    def items(self):
+        return self.newest(Document.objects.all())
+
+    @staticmethod
+    def newest(documents):
+        return documents.select_related("doc_type").defer("full_text", "search_text")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return f"{item.doc_type.name} {item.number}"
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.issued_on, datetime.time()))
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.doc_type.name]
+
+
+class TypeFeed(LatestDocumentsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(DocumentType, slug=slug)
+
+    def title(self, doc_type):
+        return f"{settings.SITE_NAME} – {doc_type.name}"
+
+    def link(self, doc_type):
+        return cached_reverse("documents:list") + f"?loai={doc_type.slug}"
+
+    def description(self, doc_type):
+        return doc_type.name
+
+    def items(self, doc_type):
+        return self.newest(Document.objects.filter(doc_type=doc_type))

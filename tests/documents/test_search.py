@@ -1,0 +1,96 @@
+"""Readers find a document by its number (spaces, case and accents optional) or by words of its
+summary (accents optional); filters combine with each other and with a search."""
+
+from datetime import date
+
+import pytest
+from factories import make_document
+
+from documents.models import Document, DocumentType, IssuingBody, Sector
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def market_fees():
+    return make_document(
+        number="15/2024/QĐ-UBND",
+        summary="Quy định mức thu phí chợ trên địa bàn thị xã",
+        issued_on=date(2024, 3, 15),
+        effective_on=date(2024, 4, 1),
+    )
+
+
+@pytest.fixture
+def other():
+    return make_document(
+        number="07/CT-UBND",
+        summary="Tăng cường công tác phòng chống thiên tai năm 2023",
+        issued_on=date(2023, 6, 1),
+        effective_on=date(2023, 6, 1),
+    )
+
+
+def found(query):
+    return list(Document.objects.search(query))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "15/2024/QĐ-UBND",
+        "15/2024/qđ-ubnd",
+        "15/2024/qd-ubnd",
+        "15 / 2024 / QĐ - UBND",
+        "15/2024",
+        "qđ-ubnd 15",
+    ],
+)
+def test_a_document_is_found_by_its_number_written_any_way(market_fees, other, query):
+    assert market_fees in found(query)
+    assert other not in found(query)
+
+
+@pytest.mark.parametrize("query", ["phí chợ", "phi cho", "PHI CHO", "  thu   phi  "])
+def test_a_document_is_found_by_words_of_its_summary_accents_optional(market_fees, other, query):
+    assert found(query) == [market_fees]
+
+
+def test_every_word_must_be_in_the_summary(market_fees, other):
+    assert found("phi thien tai") == []
+
+
+def test_the_full_text_is_searched_too(other):
+    document = make_document(summary="Kế hoạch", full_text="Tổ chức lễ hội đền Chợ Củi")
+    assert found("den cho cui") == [document]
+
+
+def test_an_empty_search_finds_nothing(market_fees):
+    assert found("   ") == []
+
+
+def test_filters_combine(market_fees, other):
+    decision = DocumentType.objects.create(name="Quyết định")
+    directive = DocumentType.objects.create(name="Chỉ thị")
+    council = IssuingBody.objects.create(name="HĐND thị xã")
+    committee = IssuingBody.objects.create(name="UBND thị xã")
+    land = Sector.objects.create(name="Đất đai")
+    a = make_document(
+        doc_type=decision, issuing_body=committee, sector=land, issued_on=date(2024, 5, 1)
+    )
+    b = make_document(
+        doc_type=decision, issuing_body=council, sector=land, issued_on=date(2024, 5, 2)
+    )
+    c = make_document(
+        doc_type=directive, issuing_body=committee, sector=land, issued_on=date(2024, 5, 3)
+    )
+    d = make_document(doc_type=decision, issuing_body=committee, issued_on=date(2023, 5, 3))
+
+    def pks(**filters):
+        return set(Document.objects.filtered(**filters).values_list("pk", flat=True))
+
+    assert pks(doc_type=decision) == {a.pk, b.pk, d.pk}
+    assert pks(doc_type=decision, issuing_body=committee) == {a.pk, d.pk}
+    assert pks(doc_type=decision, issuing_body=committee, year=2024) == {a.pk}
+    assert pks(issuing_body=committee, sector=land) == {a.pk, c.pk}
+    assert pks(doc_type=directive, issuing_body=council) == set()
