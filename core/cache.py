@@ -191,6 +191,9 @@ class PooledRedisCacheClient(django_redis.RedisCacheClient):
     def delete_many(self, keys):
         return self._guard(super().delete_many, (keys,), None, tuple(keys))
 
+    def clear(self):
+        return self._guard(super().clear, (), False)
+
 
 class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
