@@ -390,6 +390,7 @@ class FailoverRedisStore(RedisStore):
         super().__init__(_with_short_timeouts(url), prefix)
         self.outage = redis_outage(url)
         self.fallback = _database_store
+        self.fell_back_at = None
 
     def _redis_or_database(self, name, *args):
         if self.outage.should_try():
@@ -397,6 +398,7 @@ class FailoverRedisStore(RedisStore):
                 return getattr(super(), name)(*args)
             except UNREACHABLE as error:
                 self.outage.failed(error)
+        self.fell_back_at = time.monotonic()
         return getattr(self.fallback, name)(*args)
 
     def write_batch(self, items):
@@ -410,7 +412,13 @@ class FailoverRedisStore(RedisStore):
         return self._redis_or_database("flush")
 
     def housekeep(self, now):
-        return self._redis_or_database("housekeep", now)
+        done = self._redis_or_database("housekeep", now)
+        # The readers the database kept during an outage go once their visits are over.
+        since = self.fell_back_at
+        if since is not None and time.monotonic() - since > settings.STATS_VISIT_GAP_SECONDS:
+            self.fell_back_at = None
+            done += self.fallback.housekeep(now)
+        return done
 
 
 def _with_short_timeouts(url):

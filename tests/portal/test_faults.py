@@ -26,7 +26,8 @@ from liveservers import AppServers, free_port, get, shared_database_url
 
 import core.cache
 from ratings.models import Comment, Vote
-from stats.models import DailyVisits
+from stats import services as stats_services
+from stats.models import DailyVisits, Reader
 
 BROWSER = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"}
 UNREACHABLE = "is unreachable"
@@ -128,6 +129,24 @@ def test_page_views_are_counted_in_the_database_while_redis_is_down(client, redi
 
     assert answer.status_code == 200
     assert DailyVisits.objects.total() == before + 1
+
+
+@pytest.mark.django_db
+def test_readers_the_database_counted_during_an_outage_go_when_their_visit_is_over(
+    client, redis_cache, settings
+):
+    settings.STATS_VISIT_GAP_SECONDS = 1
+    article = make_article()
+    redis_cache.stop()
+    client.get(article.get_absolute_url(), **BROWSER)
+    assert Reader.objects.exists()
+
+    redis_cache.start()
+    time.sleep(max(core.cache.RETRY_SECONDS, settings.STATS_VISIT_GAP_SECONDS) + 0.1)
+    # The cleanup every app process runs, and the cron job.
+    stats_services.clean()
+
+    assert not Reader.objects.exists()
 
 
 @pytest.mark.django_db
