@@ -35,7 +35,8 @@ REACHABLE_AGAIN = "is reachable again"
 
 
 class OwnRedis:
-    """A redis-server on a free port, in a folder of its own, keeping nothing on disk."""
+    """A redis-server on a free port, in a folder of its own, that keeps its data through a
+    restart (an append-only file, written at every change), as a production Redis may."""
 
     def __init__(self, directory):
         self.directory = directory
@@ -48,7 +49,8 @@ class OwnRedis:
             [
                 shutil.which("redis-server"),
                 *("--port", str(self.port), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no", "--dir", str(self.directory)),
+                *("--save", "", "--appendonly", "yes", "--appendfsync", "always"),
+                *("--dir", str(self.directory)),
             ],
             stdout=subprocess.DEVNULL,
         )
@@ -193,17 +195,19 @@ def test_when_redis_returns_pages_are_cached_again_and_the_return_is_logged(
 
 
 @pytest.mark.django_db
-def test_an_edit_made_while_redis_was_silent_shows_when_it_answers_again(client, redis_cache):
+def test_an_edit_made_while_redis_was_down_shows_when_it_returns_with_its_old_data(
+    client, redis_cache
+):
     article = make_article(title="Tiêu đề cũ")
     client.get(article.get_absolute_url())
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
 
-    # Redis keeps the old page and the version it is cached under, but answers nothing.
-    redis_cache.freeze()
+    redis_cache.stop()
     article.title = "Tiêu đề mới"
     article.save()
     during = client.get(article.get_absolute_url())
-    redis_cache.thaw()
+    # Redis comes back with the old page and the version it is cached under.
+    redis_cache.start()
     time.sleep(core.cache.RETRY_SECONDS)
     after = client.get(article.get_absolute_url())
 
@@ -211,6 +215,19 @@ def test_an_edit_made_while_redis_was_silent_shows_when_it_answers_again(client,
     # The version bump Redis missed is made good: the old page is not served again.
     assert "Tiêu đề mới" in after.content.decode()
     assert "Tiêu đề cũ" not in after.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_redis_that_stops_answering_costs_pages_nothing(client, redis_cache):
+    article = make_article(title="Tin khi Redis im lặng")
+    client.get(article.get_absolute_url())
+    # The server keeps its connections open and answers nothing: calls time out.
+    redis_cache.freeze()
+    answers = [client.get(article.get_absolute_url()) for _ in range(3)]
+    redis_cache.thaw()
+
+    assert [answer.status_code for answer in answers] == [200] * 3
+    assert "Tin khi Redis im lặng" in answers[0].content.decode()
 
 
 @pytest.mark.django_db
