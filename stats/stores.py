@@ -13,6 +13,7 @@ import uuid
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import redis
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from core.batches import BatchBuffer
+from core.cache import TIMEOUTS, UNREACHABLE, redis_outage
 from core.memo import Memo
 from news.models import Article
 
@@ -376,12 +378,64 @@ class RedisStore(CounterStore):
         return 0
 
 
+_database_store = DatabaseStore()
+
+
+class FailoverRedisStore(RedisStore):
+    """The Redis store, counting in the database while Redis is unreachable.
+
+    It shares ``core.cache``'s view of the server: the outage is noticed and logged once, and
+    while it lasts page views cost no round trip to Redis. Counts Redis held and had not flushed
+    are flushed when it returns, unless it lost them (at most ``STATS_FLUSH_SECONDS`` of counts,
+    as after any Redis crash). A reader whose visit spans the start or end of the outage is
+    counted once by each store: at most one visit too many per reader and outage.
+    """
+
+    def __init__(self, url, prefix):
+        super().__init__(_with_short_timeouts(url), prefix)
+        self.outage = redis_outage(url)
+        self.fallback = _database_store
+        self.fell_back_at = None
+
+    def _redis_or_database(self, name, *args):
+        if self.outage.should_try():
+            try:
+                return getattr(super(), name)(*args)
+            except UNREACHABLE as error:
+                self.outage.failed(error)
+        self.fell_back_at = time.monotonic()
+        return getattr(self.fallback, name)(*args)
+
+    def write_batch(self, items):
+        return self._redis_or_database("write_batch", items)
+
+    def online(self, now):
+        return self._redis_or_database("online", now)
+
+    def flush(self):
+        # Buffered page views go to the database through write_batch if Redis fails meanwhile.
+        return self._redis_or_database("flush")
+
+    def housekeep(self, now):
+        done = self._redis_or_database("housekeep", now)
+        # The readers the database kept during an outage go once their visits are over.
+        since = self.fell_back_at
+        if since is not None and time.monotonic() - since > settings.STATS_VISIT_GAP_SECONDS:
+            self.fell_back_at = None
+            done += self.fallback.housekeep(now)
+        return done
+
+
+def _with_short_timeouts(url):
+    """``url`` with core.cache's socket timeouts, unless it sets its own."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    return urlunsplit(parts._replace(query=urlencode({**TIMEOUTS, **query})))
+
+
 @lru_cache(maxsize=4)
 def _redis_store(url, prefix):
-    return RedisStore(url, prefix)
-
-
-_database_store = DatabaseStore()
+    return FailoverRedisStore(url, prefix)
 
 
 @lru_cache(maxsize=8)
