@@ -12,6 +12,14 @@ from django.utils.html import escape
 from PIL import Image
 
 from core.uploads import audio_format
+from documents.models import (
+    Document,
+    DocumentType,
+    InformationContact,
+    IssuingBody,
+    PublicInformation,
+    Sector,
+)
 from news.models import Article, Category
 from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
@@ -22,6 +30,10 @@ def load_demo():
     output = StringIO()
     call_command("loaddemo", stdout=output)
     return output.getvalue()
+
+
+# In the order they can be deleted (a document holds its type, body and sector).
+DOCUMENT_MODELS = (Document, DocumentType, IssuingBody, Sector, PublicInformation, InformationContact)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +50,7 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         Article.objects.all().delete()
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
-        for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader):
+        for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader, *DOCUMENT_MODELS):
             model.objects.all().delete()
 
 

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from portal.demo import load_demo, summary
+from documents.demo import load_demo as load_demo_documents
 from schedule.demo import load_demo_schedule
 
 
@@ -18,3 +19,7 @@ class Command(BaseCommand):
         # through the service staff use so that the history shows (schedule/demo/week.json).
         scheduled = load_demo_schedule()
         self.stdout.write(self.style.SUCCESS(f"Demo work schedule: {scheduled} created."))
+        # Documents with their PDF files, through the import service a town moving from an old
+        # portal uses (documents/demo/documents.json), dated relative to today.
+        documents = load_demo_documents()
+        self.stdout.write(self.style.SUCCESS(f"Demo documents: {documents} created."))
