@@ -749,9 +749,20 @@ def discover_pages(site):
     }
     if feedback:
         pages["comment page"] = feedback.group(1)
-    schedule = re.search(r'href="(/lich-cong-tac/)"', home)
-    if schedule:
-        pages["schedule"] = schedule.group(1)
+    # One page of each kind the newer sections have, found by following links as a reader does.
+    for name, pattern in [
+        ("schedule", r'href="(/lich-cong-tac/)"'),
+        ("documents", r'href="(/van-ban/)"'),
+        ("access to info", r'href="(/tiep-can-thong-tin/)"'),
+    ]:
+        link = re.search(pattern, home)
+        if link:
+            pages[name] = link.group(1)
+    if "documents" in pages:
+        _, listing = fetch(pages["documents"])
+        document = re.search(r'href="(/van-ban/[^"/?#]+/)"', listing)
+        if document:
+            pages["document"] = document.group(1)
     return pages, found
 
 
@@ -809,14 +820,32 @@ def real_checks(site, report):
         report.run("axe", "all pages", check_axe, pages)
         step("Lighthouse (article page)")
         report.run("lighthouse", "article", check_lighthouse, "article", pages["article"])
+        if "document" in pages:
+            step("Lighthouse (document page)")
+            report.run("lighthouse", "document", check_lighthouse, "document", pages["document"])
         step("MDN HTTP Observatory")
-        graded = {name: pages[name] for name in ("home", "category", "article", "search")}
+        graded = {
+            name: pages[name]
+            for name in ("home", "category", "article", "search", "document")
+            if name in pages
+        }
         report.run("observatory", "four pages", check_observatory, graded)
         step("sqlmap")
         search_url = f"{ORIGIN}/tim-kiem/?" + urllib.parse.urlencode({"q": found["seed"]})
         report.run(
             "sqlmap", "search ?q=", check_sqlmap, site, "search ?q=", search_url, params=["q"]
         )
+        if "documents" in pages:
+            documents_url = f"{ORIGIN}/van-ban/?" + urllib.parse.urlencode({"q": "2024"})
+            report.run(
+                "sqlmap",
+                "documents ?q=",
+                check_sqlmap,
+                site,
+                "documents ?q=",
+                documents_url,
+                params=["q"],
+            )
         for kind, url, params, data, page_url in sqlmap_form_targets(pages):
             report.run(
                 "sqlmap",
