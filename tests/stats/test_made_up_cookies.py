@@ -12,9 +12,7 @@ from stats.tracking import issued_reader_id, new_cookie_value
 from .conftest import BROWSER
 
 
-def test_200_made_up_reader_cookies_from_one_address_count_one_visit(
-    store, new_reader, counted
-):
+def test_200_made_up_reader_cookies_from_one_address_count_one_visit(store, new_reader, counted):
     make_article()
     for number in range(200):
         browser = new_reader()

@@ -28,7 +28,12 @@ VISIT_RULE = [
     ),
     (
         "article, home, category, article again within a minute",
-        [(0, "an", "article"), (0.1, "an", "home"), (0.3, "an", "category"), (0.6, "an", "article")],
+        [
+            (0, "an", "article"),
+            (0.1, "an", "home"),
+            (0.3, "an", "category"),
+            (0.6, "an", "article"),
+        ],
         1,
         1,
     ),
@@ -66,7 +71,11 @@ VISIT_RULE = [
     ),
     (
         "two readers taking turns over five pages each",
-        [(m / 10, name, "article" if m % 3 else "home") for m in range(5) for name in ("an", "binh")],
+        [
+            (m / 10, name, "article" if m % 3 else "home")
+            for m in range(5)
+            for name in ("an", "binh")
+        ],
         2,
         2,
     ),
