@@ -17,6 +17,7 @@ goes, and every serve (hit or miss) fills in the current value (``fill_at_serve_
 
 import contextvars
 import hashlib
+import logging
 import re
 import time
 from functools import wraps
@@ -235,6 +236,7 @@ def _mark_for_revalidation(response):
 
 # Filled into pages as they are served: name -> function(argument) returning the HTML.
 _serve_time_fillers = {}
+logger = logging.getLogger(__name__)
 # Set while reader_page renders a page that may be cached: figures go in as placeholders.
 _rendering_for_cache = contextvars.ContextVar("rendering_for_cache", default=False)
 _ARGUMENT = re.compile(r"^[A-Za-z0-9_.-]*$")
@@ -257,7 +259,16 @@ def serve_time(name, argument=""):
         raise ValueError(f"a serve-time argument is letters, digits, '_.-': {argument!r}")
     if _rendering_for_cache.get():
         return Markup(f"<!--serve-time:{name}:{argument}-->")  # noqa: S704  # nosec B704
-    return _serve_time_fillers[name](argument)
+    return _fill_value(name, argument)
+
+
+def _fill_value(name, argument):
+    try:
+        return _serve_time_fillers[name](argument)
+    except Exception:
+        # A figure must never cost a reader a page the cache holds (database down, ...).
+        logger.exception("Could not fill %s into a page; left out", name)
+        return ""
 
 
 def _filled(response):
@@ -270,7 +281,7 @@ def _filled(response):
         placeholder = match.group(0)
         if placeholder not in values:
             name, argument = match.group(1).decode(), match.group(2).decode()
-            values[placeholder] = str(_serve_time_fillers[name](argument)).encode()
+            values[placeholder] = str(_fill_value(name, argument)).encode()
         return values[placeholder]
 
     response.content = _PLACEHOLDER.sub(fill, response.content)

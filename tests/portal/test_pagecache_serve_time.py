@@ -63,6 +63,20 @@ def test_outside_a_cached_page_a_template_gets_the_figure_itself():
     assert pagecache.serve_time("test-figure", 3) == "<b>73</b>"
 
 
+def test_a_figure_that_cannot_be_read_leaves_the_cached_page_served_without_it(caplog):
+    serve()
+
+    def database_down(argument):
+        raise ConnectionError("could not connect to server")
+
+    pagecache.fill_at_serve_time("test-figure", database_down)
+    hit = serve()
+
+    assert hit.status_code == 200
+    assert hit.content.decode() == "<p>Hôm nay: </p>"
+    assert "Could not fill test-figure" in caplog.text
+
+
 def test_a_serve_time_argument_cannot_break_out_of_its_placeholder():
     with pytest.raises(ValueError):
         pagecache.serve_time("test-figure", "--><script>")
