@@ -1,26 +1,32 @@
 -- wrk script for the benchmarks: every request is a reader's page view, with a browser's user
 -- agent and a reader cookie, so the visit counters count it as they would a real reader's.
 -- Each reader reads PAGES_PER_VISIT pages, then a new reader comes (so visits keep starting).
--- Reader ids are 22 characters, the shape of the portal's cookie ids.
+-- The cookies are ones the portal issued (signed with the benchmark's secret key): READER_COOKIES
+-- names a file of them, one a line, written by bench/serving.py for each wrk run. A made-up id
+-- would be no cookie to the portal, and every request would be one IP + user agent reader.
 local pages_per_visit = tonumber(os.getenv("PAGES_PER_VISIT") or "5")
 local cookie_name = os.getenv("COOKIE_NAME") or "reader"
--- One letter per wrk run, so that readers of a later run are new readers.
-local run_letter = os.getenv("READER_PREFIX") or "r"
-local threads = 0
+local threads = tonumber(os.getenv("THREADS") or "2")
+local cookies = {}
+for line in io.lines(os.getenv("READER_COOKIES")) do
+  cookies[#cookies + 1] = line
+end
+local thread_count = 0
 thread_number = 0  -- set per thread by setup()
 local served = 0
 
 function setup(thread)
-  threads = threads + 1
-  thread:set("thread_number", threads)
+  thread_count = thread_count + 1
+  thread:set("thread_number", thread_count)
 end
 
 function request()
   served = served + 1
   local reader = math.floor(served / pages_per_visit)
-  local id = string.format("%s%02d%019d", run_letter, thread_number, reader)
+  -- Threads take turns through the list; past its end, readers come back.
+  local cookie = cookies[(reader * threads + thread_number - 1) % #cookies + 1]
   return wrk.format("GET", wrk.path, {
-    ["Cookie"] = cookie_name .. "=" .. id,
+    ["Cookie"] = cookie_name .. "=" .. cookie,
     ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
   })
 end

@@ -4,6 +4,8 @@ import os
 import re
 import signal
 import subprocess
+import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -11,15 +13,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 READERS_SCRIPT = ROOT / "bench" / "readers.lua"
-# A new letter for each wrk run: its readers are new readers.
-_reader_prefixes = iter("abcdefghijklmnopqrstuvwxyz")
+# The portal only counts reader cookies signed with its secret key: the benchmarks sign theirs.
+BENCH_SECRET_KEY = "bench-" + "k" * 60
+WRK_THREADS = 2
+# Reader cookies a wrk run may use up per second (more than the portal serves on one machine).
+READERS_PER_SECOND = 5000
 
 
 def production_environment(workdir, *, postgres, database, redis_db, **extra):
     """Production settings (DEBUG off, a secret key) over plain HTTP on 127.0.0.1."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STATS_"))}
     env.update(
-        DJANGO_SECRET_KEY="bench-" + "k" * 60,
+        DJANGO_SECRET_KEY=BENCH_SECRET_KEY,
         DJANGO_HTTPS="0",
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_MEDIA_ROOT=str(workdir / "media"),
@@ -107,21 +112,35 @@ def parse_duration(text):
     return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
 
 
+def write_reader_cookies(path, count):
+    """``count`` new reader cookies in ``path``, as the portal under benchmark would issue them."""
+    sys.path.insert(0, str(ROOT))
+    from stats.tracking import new_cookie_value
+
+    path.write_text("\n".join(new_cookie_value(BENCH_SECRET_KEY) for _n in range(count)))
+
+
 def drive_readers(url, *, seconds, connections, pages_per_visit=5, latency=False):
     """wrk on ``url`` as readers would come (bench/readers.lua): a browser's user agent, a
-    reader cookie, a new reader every ``pages_per_visit`` pages. Returns wrk's report."""
-    env = dict(
-        os.environ,
-        PAGES_PER_VISIT=str(pages_per_visit),
-        COOKIE_NAME="reader",
-        READER_PREFIX=next(_reader_prefixes),
-    )
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(READERS_SCRIPT)]
-    if latency:
-        command.append("--latency")
-    return subprocess.run(
-        [*command, url], env=env, capture_output=True, text=True, check=True
-    ).stdout
+    reader cookie the portal signed, a new reader every ``pages_per_visit`` pages (each run's
+    readers are new). Returns wrk's report."""
+    with tempfile.TemporaryDirectory(prefix="readers-") as workdir:
+        cookies = Path(workdir) / "cookies.txt"
+        write_reader_cookies(cookies, seconds * READERS_PER_SECOND // pages_per_visit + 100)
+        env = dict(
+            os.environ,
+            PAGES_PER_VISIT=str(pages_per_visit),
+            COOKIE_NAME="reader",
+            READER_COOKIES=str(cookies),
+            THREADS=str(WRK_THREADS),
+        )
+        command = ["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{seconds}s"]
+        command += ["-s", str(READERS_SCRIPT)]
+        if latency:
+            command.append("--latency")
+        return subprocess.run(
+            [*command, url], env=env, capture_output=True, text=True, check=True
+        ).stdout
 
 
 def non_2xx(report):

@@ -13,9 +13,17 @@ Keys carry a site version, bumped by any edit that can change every page (an art
 category, a sidebar block), and optionally a version of one object (an article's feedback),
 bumped by a new vote or an approved comment. Old keys are never deleted, they simply stop being
 asked for and expire.
+
+Figures that change by the second (the footer's visit counters, an article's view count) are
+not baked into cached pages: a page rendered for the cache carries a placeholder where each
+goes, and every serve (hit or miss) fills in the current value (``fill_at_serve_time``,
+``serve_time``). Two pages served at the same moment thus show the same figures.
 """
 
+import contextvars
 import hashlib
+import logging
+import re
 import time
 from functools import wraps
 
@@ -26,6 +34,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils.cache import patch_cache_control, quote_etag
 from django.utils.http import http_date
+from markupsafe import Markup
 
 from .memo import Memo
 
@@ -236,6 +245,9 @@ def reader_page(scope=None, identified_by=None, *, params=None):
             page = page_key(request, params)
             if not is_cacheable_request(request):
                 return view(request, *args, **kwargs)
+            return _filled(_cached_page(request, view, args, kwargs, page))
+
+        def _cached_page(request, view, args, kwargs, page):
             object_key = _object_version_key(scope, kwargs[identified_by]) if scope else None
             versions = ":".join(str(version) for version in page_versions(object_key))
             key = f"pagecache:page:{versions}:{page}"
@@ -249,9 +261,13 @@ def reader_page(scope=None, identified_by=None, *, params=None):
             if response is not None:
                 response["X-Page-Cache"] = "hit"
                 return response
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
+            token = _rendering_for_cache.set(True)
+            try:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+            finally:
+                _rendering_for_cache.reset(token)
             if is_cacheable_response(request, response):
                 _mark_for_revalidation(response)
                 cache.set(key, response, settings.PAGE_CACHE_SECONDS)
@@ -269,3 +285,68 @@ def _mark_for_revalidation(response):
     response["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
     response.setdefault("Last-Modified", http_date())
     patch_cache_control(response, max_age=0, must_revalidate=True, public=True)
+
+
+# Filled into pages as they are served: name -> function(argument) returning the HTML.
+_serve_time_fillers = {}
+logger = logging.getLogger(__name__)
+# Set while reader_page renders a page that may be cached: figures go in as placeholders.
+_rendering_for_cache = contextvars.ContextVar("rendering_for_cache", default=False)
+_ARGUMENT = re.compile(r"^[A-Za-z0-9_.-]*$")
+_PLACEHOLDER_START = b"<!--serve-time:"
+_PLACEHOLDER = re.compile(rb"<!--serve-time:([a-z0-9-]+):([A-Za-z0-9_.-]*)-->")
+
+
+def fill_at_serve_time(name, fill):
+    """Pages show ``fill(argument)`` (HTML) where a template put ``serve_time(name, argument)``,
+    as current on a cached page as on a fresh one. ``fill`` runs on every serve: it must be
+    cheap (read a per-process memo), and the same for every reader."""
+    _serve_time_fillers[name] = fill
+
+
+def serve_time(name, argument=""):
+    """For templates: the figure ``name`` now, or a placeholder for it in a page rendered for
+    the page cache (filled on each serve by the function registered under ``name``)."""
+    argument = str(argument)
+    if not _ARGUMENT.match(argument):
+        raise ValueError(f"a serve-time argument is letters, digits, '_.-': {argument!r}")
+    if _rendering_for_cache.get():
+        return Markup(f"<!--serve-time:{name}:{argument}-->")  # noqa: S704  # nosec B704
+    return _fill_value(name, argument)
+
+
+def _fill_value(name, argument):
+    try:
+        return _serve_time_fillers[name](argument)
+    except Exception:
+        # A figure must never cost a reader a page the cache holds (database down, ...).
+        logger.exception("Could not fill %s into a page; left out", name)
+        return ""
+
+
+def _filled(response):
+    """The page with its serve-time placeholders filled in, and an ETag that says so."""
+    if response.streaming or _PLACEHOLDER_START not in response.content:
+        return response
+    values = {}
+
+    def fill(match):
+        placeholder = match.group(0)
+        if placeholder not in values:
+            name, argument = match.group(1).decode(), match.group(2).decode()
+            values[placeholder] = str(_fill_value(name, argument)).encode()
+        return values[placeholder]
+
+    response.content = _PLACEHOLDER.sub(fill, response.content)
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    if response.has_header("ETag"):
+        # The cached page's ETag and the values filled in name these exact bytes; the values
+        # are short, so this costs far less than hashing the page again.
+        filled = hashlib.md5(usedforsecurity=False)
+        for placeholder in sorted(values):
+            filled.update(placeholder + b"\0" + values[placeholder] + b"\0")
+        response["ETag"] = quote_etag(f"{response['ETag'].strip(chr(34))}-{filled.hexdigest()}")
+        # Only the ETag can tell a browser its copy's figures are still current.
+        del response["Last-Modified"]
+    return response

@@ -445,6 +445,12 @@ STATS_BUFFER_SECONDS = env_float("STATS_BUFFER_SECONDS", 1.0)
 STATS_FLUSH_SECONDS = env_int("STATS_FLUSH_SECONDS", 10)
 # How long the footer's numbers and an article's view count are reused before being read again.
 STATS_DISPLAY_CACHE_SECONDS = env_int("STATS_DISPLAY_CACHE_SECONDS", 30)
+# Pages without a valid reader cookie counted per address block (IPv4 address, IPv6 /64) and
+# minute; beyond this, that block's cookie-less pages that minute are one reader. Generous: a
+# commune behind one carrier-grade NAT rarely brings 300 new readers a minute (0: no cap).
+STATS_NEW_READERS_PER_IP_BLOCK_PER_MINUTE = env_int(
+    "STATS_NEW_READERS_PER_IP_BLOCK_PER_MINUTE", 300
+)
 STATS_COOKIE_NAME = "__Host-reader" if HTTPS else "reader"
 STATS_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 STATS_REDIS_PREFIX = env("STATS_REDIS_PREFIX", "stats:")

@@ -11,9 +11,10 @@ class StatsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from core.pagecache import refresh_pages_on
+        from core.pagecache import fill_at_serve_time, refresh_pages_on
         from news.models import Article
 
+        from . import blocks
         from .models import SiteCounter
         from .services import forget_article_ids, forget_shown_figures
 
@@ -21,5 +22,8 @@ class StatsConfig(AppConfig):
         # reused by a new one would count views against a row that no longer exists).
         post_save.connect(forget_article_ids, sender=Article, dispatch_uid="stats-article-ids")
         post_delete.connect(forget_article_ids, sender=Article, dispatch_uid="stats-article-ids")
-        # A new starting total is in every page's footer.
+        # Figures filled into every page as it is served, cached or not.
+        fill_at_serve_time(blocks.SITE_COUNTERS, blocks.render_site_counters)
+        fill_at_serve_time(blocks.ARTICLE_VIEWS, blocks.render_article_views)
+        # A new starting total is in every page's footer: read again at once.
         refresh_pages_on(SiteCounter, also=[forget_shown_figures])

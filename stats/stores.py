@@ -5,6 +5,10 @@ an article once per reader and visit, and refresh a reader's "seen" time at most
 ``STATS_SEEN_THROTTLE_SECONDS``. Each process hands them its page views in batches (see
 ``core.batches``). The database keeps every count; Redis only holds counts for a few seconds
 until ``flush`` adds them to the database exactly once.
+
+The rule is implemented twice (Python below, Lua for Redis) but stated once: the table of cases
+in tests/stats/test_visit_rule.py, which both stores, buffered or not, must pass. Change the
+rule there first.
 """
 
 import logging
@@ -194,6 +198,9 @@ class DatabaseStore(CounterStore):
                 fallback.visit_started_at = fallback.last_seen_at = NEVER
                 fallback.article_ids = ""
                 taken_over.add(fallback_key)
+                # Written even when nothing else about this page is: the fallback row is
+                # deleted below, so a visit taken over but not saved would be lost.
+                changed.add(reader_key)
             if now - reader.last_seen_at >= _gap():
                 reader.visit_started_at = reader.last_seen_at = now
                 reader.article_ids = ""

@@ -1,19 +1,36 @@
-"""Which requests are page views of a reader, and which reader made them."""
+"""Which requests are page views of a reader, and which reader made them.
 
+A reader is known by the cookie id the site gave them, signed so that a made-up id is no id; a
+reader without a valid cookie by a keyed hash of IP and user agent. What that leaves open:
+a client that drops cookies and changes its user agent on every page is a new reader each time.
+So readers without our cookie are also counted per address block (an IPv4 address, an IPv6
+/64): beyond ``STATS_NEW_READERS_PER_IP_BLOCK_PER_MINUTE`` of their pages in one minute, the
+block's further cookie-less pages that minute are all one reader.
+"""
+
+import base64
 import hashlib
 import hmac
+import logging
 import re
 import secrets
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
-from core.clientip import client_ip
+from core.clientip import address_block, client_ip
 from core.memo import remembered
 
-COOKIE_ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
+# A cookie value is a random id and a tag of it keyed by SECRET_KEY: "<22 chars>.<16 chars>".
+COOKIE_VALUE = re.compile(r"^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{16})$")
+_TAG_SALT = "stats.tracking.reader-cookie"
+
+logger = logging.getLogger(__name__)
 ARTICLE_VIEW_NAME = "news:article"
 
 
@@ -91,19 +108,68 @@ def article_slug(request):
     return match.kwargs.get("slug")
 
 
+def _tag(reader_id, secret):
+    digest = salted_hmac(_TAG_SALT, reader_id, secret=secret, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest[:12]).decode()
+
+
+def new_cookie_value(secret=None):
+    """A new reader's cookie: a random id and its tag (``secret``: SECRET_KEY unless given)."""
+    reader_id = secrets.token_urlsafe(16)
+    return f"{reader_id}.{_tag(reader_id, secret or settings.SECRET_KEY)}"
+
+
+def issued_reader_id(cookie_value):
+    """The reader id of a cookie this site issued (under its current or a previous secret key),
+    or None for a missing, malformed or made-up one."""
+    match = COOKIE_VALUE.match(cookie_value)
+    if match is None:
+        return None
+    reader_id, tag = match.groups()
+    for secret in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS):
+        if hmac.compare_digest(tag, _tag(reader_id, secret)):
+            return reader_id
+    return None
+
+
+def _within_new_readers_cap(ip):
+    """Count a page without our cookie against its address block's minute; False beyond the cap.
+
+    Kept in the shared cache (Redis, or files every worker of a server sees); a minute's count
+    that misses by a few under concurrent use only moves the cap by as many.
+    """
+    limit = settings.STATS_NEW_READERS_PER_IP_BLOCK_PER_MINUTE
+    if not limit:
+        return True
+    minute = int(timezone.now().timestamp() // 60)
+    key = f"stats:new-readers:{_hashed_address(address_block(ip))}:{minute}"
+    try:
+        cache.add(key, 0, 120)
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between add and incr: a new minute's first page
+        return True
+    except Exception:
+        # The cap must never cost a reader their page (Redis down, a full disk, ...).
+        logger.warning("Could not count new readers of an address block", exc_info=True)
+        return True
+
+
 def page_view(request, response):
     """The page view this request/response pair is, or None when it does not count."""
     if not is_page_view(request, response):
         return None
     address = _address(request)
-    cookie_id = request.COOKIES.get(settings.STATS_COOKIE_NAME, "")
-    if COOKIE_ID.match(cookie_id):
-        return PageView("c:" + cookie_id, article_slug(request), None, address)
-    # No cookie (a first page, or a reader who refuses cookies): counted under IP + user agent,
-    # and offered a cookie that takes the visit over from the next page on.
-    return PageView(
-        _hashed_address(address), article_slug(request), secrets.token_urlsafe(16), address
-    )
+    reader_id = issued_reader_id(request.COOKIES.get(settings.STATS_COOKIE_NAME, ""))
+    if reader_id is not None:
+        return PageView("c:" + reader_id, article_slug(request), None, address)
+    ip = client_ip(request)
+    if not _within_new_readers_cap(ip):
+        # One reader for the rest of the minute, and no cookie that could start another visit.
+        block = f"block|{address_block(ip)}"
+        return PageView(_hashed_address(block), article_slug(request), None, block)
+    # No valid cookie (a first page, a reader who refuses cookies, a made-up id): counted under
+    # IP + user agent, and offered a cookie that takes the visit over from the next page on.
+    return PageView(_hashed_address(address), article_slug(request), new_cookie_value(), address)
 
 
 def set_reader_cookie(response, cookie_id):

@@ -1,6 +1,5 @@
 """App processes buffer readers' page views and write them in batches, losing and doubling none."""
 
-import itertools
 import time
 from datetime import timedelta
 
@@ -14,6 +13,7 @@ from factories import make_article
 from stats import services
 from stats.models import ArticleViews, DailyVisits, Reader
 from stats.stores import DatabaseStore, counter_store
+from stats.tracking import new_cookie_value
 
 
 @pytest.fixture
@@ -24,13 +24,10 @@ def buffered(settings):
     counter_store().buffer.stop()
 
 
-_reader_numbers = itertools.count()
-
-
 def returning_reader(new_reader):
     """A reader who already holds our cookie from an earlier visit."""
     browser = new_reader()
-    browser.cookies[settings.STATS_COOKIE_NAME] = f"returning-reader-{next(_reader_numbers):05d}"
+    browser.cookies[settings.STATS_COOKIE_NAME] = new_cookie_value()
     return browser
 
 

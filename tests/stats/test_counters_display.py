@@ -1,13 +1,17 @@
 """The footer's counters, the starting total and the staff statistics page."""
 
+import re
 from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
 from factories import make_article
 
+from stats import services
 from stats.charts import visits_chart
 from stats.models import ArticleViews, DailyVisits, SiteCounter
+
+from .conftest import BROWSER
 
 
 def test_the_footer_shows_the_total_and_online_grouped_the_vietnamese_way(db, reader):
@@ -108,3 +112,42 @@ def test_the_statistics_page_shows_30_and_365_day_charts_and_the_most_read(db, a
 
 def test_the_statistics_page_is_for_staff_only(db, client, reader):
     assert client.get("/admin/stats/dailyvisits/").status_code == 302
+
+
+def footer_and_views(page):
+    """The footer's figures and, on an article page, its "Lượt xem"."""
+    html = page.text
+    found = re.findall(r"(Thống kê: [\d.]+|Online: [\d.]+|Lượt xem: [\d.]+)", html)
+    return found
+
+
+def test_pages_served_at_the_same_moment_show_the_same_figures(store, new_reader, counted):
+    article = make_article()
+    # Both pages cached with the figures of their own time: the home page first, then more
+    # readers, then the article page.
+    new_reader(f"{BROWSER} 0").get("/")
+    for number in range(1, 4):
+        new_reader(f"{BROWSER} {number}").get(article.get_absolute_url())
+    counted.visits()
+    # STATS_DISPLAY_CACHE_SECONDS later the figures are read again (the pages stay cached).
+    for key in ("stats:counters", f"stats:article-views:{article.pk}"):
+        cache.delete(key)
+    services.forget_recent()
+
+    home = new_reader().get("/")
+    article_page = new_reader().get(article.get_absolute_url())
+
+    assert home["X-Page-Cache"] == article_page["X-Page-Cache"] == "hit"
+    assert footer_and_views(home) == ["Thống kê: 4", "Online: 4"]
+    assert footer_and_views(article_page) == ["Lượt xem: 3", "Thống kê: 4", "Online: 4"]
+
+
+def test_a_new_starting_total_shows_on_every_cached_page_at_once(db, admin_client, new_reader):
+    article = make_article()
+    for path in ("/", article.get_absolute_url()):
+        new_reader().get(path)
+
+    admin_client.post("/admin/stats/sitecounter/add/", {"starting_total": "3569000"})
+
+    for path in ("/", article.get_absolute_url()):
+        assert "Thống kê: 3.569.00" in new_reader().get(path).text, path

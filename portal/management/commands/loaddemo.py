@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.demo import load_demo, summary
 from documents.demo import load_demo as load_demo_documents
+from portal.demo import load_demo, summary
 from schedule.demo import load_demo_schedule
 
 
