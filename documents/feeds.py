@@ -1,13 +1,13 @@
-"""RSS feeds of new documents: all of them, and one type's."""
+"""RSS feeds of new documents: all of them, and one type's (links from SITE_URL, see core.feeds)."""
 
 import datetime
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.feeds import SiteFeed, absolute
 from core.links import cached_reverse
 
 from .models import Document, DocumentType
@@ -15,12 +15,15 @@ from .models import Document, DocumentType
 FEED_SIZE = 30
 
 
-class LatestDocumentsFeed(Feed):
+class LatestDocumentsFeed(SiteFeed):
     title = f"{settings.SITE_NAME} – Văn bản"
     description = _("Văn bản mới ban hành")
 
     def link(self):
-        return cached_reverse("documents:list")
+        return absolute(cached_reverse("documents:list"))
+
+    def feed_url(self):
+        return absolute(cached_reverse("documents:feed"))
 
     def items(self):
         return self.newest(Document.objects.all())
@@ -53,7 +56,10 @@ class TypeFeed(LatestDocumentsFeed):
         return f"{settings.SITE_NAME} – {doc_type.name}"
 
     def link(self, doc_type):
-        return cached_reverse("documents:list") + f"?loai={doc_type.slug}"
+        return absolute(cached_reverse("documents:list") + f"?loai={doc_type.slug}")
+
+    def feed_url(self, doc_type):
+        return absolute(cached_reverse("documents:type_feed", slug=doc_type.slug))
 
     def description(self, doc_type):
         return doc_type.name

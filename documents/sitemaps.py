@@ -1,11 +1,11 @@
 """sitemap.xml section: every document's page."""
 
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import SiteSitemap
 
 from .models import Document
 
 
-class DocumentSitemap(Sitemap):
+class DocumentSitemap(SiteSitemap):
     changefreq = "monthly"
     limit = 5000
 

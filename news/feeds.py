@@ -1,32 +1,27 @@
-"""RSS feeds: the latest articles of the whole site and of one category.
-
-Every link is absolute from ``SITE_URL``: Django's Feed would otherwise prefix relative links
-with the request's Host header, and a feed is cached for every reader.
-"""
+"""RSS feeds: the latest articles of the whole site and of one category (links from SITE_URL,
+see core.feeds)."""
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from core.feeds import SiteFeed, absolute
 
 from .models import Article, Category
 
 FEED_SIZE = 30
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(SiteFeed):
     title = settings.SITE_NAME
     description = _("Tin mới nhất")
 
     def link(self):
-        return settings.SITE_URL + "/"
+        return absolute("/")
 
     def feed_url(self):
-        return settings.SITE_URL + reverse("news:feed")
-
-    def item_link(self, item):
-        return item.canonical_url
+        return absolute(reverse("news:feed"))
 
     def items(self):
         return Article.objects.published().for_listing()[:FEED_SIZE]
@@ -55,10 +50,10 @@ class CategoryFeed(LatestArticlesFeed):
         return f"{settings.SITE_NAME} – {category.name}"
 
     def link(self, category):
-        return settings.SITE_URL + category.get_absolute_url()
+        return absolute(category.get_absolute_url())
 
     def feed_url(self, category):
-        return settings.SITE_URL + reverse("news:category_feed", kwargs={"slug": category.slug})
+        return absolute(reverse("news:category_feed", kwargs={"slug": category.slug}))
 
     def description(self, category):
         return category.name

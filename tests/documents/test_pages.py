@@ -263,3 +263,22 @@ def test_the_menu_links_the_documents_and_the_access_page(client):
     page = client.get("/").content.decode()
     assert 'href="/van-ban/">Văn bản</a>' in page
     assert 'href="/tiep-can-thong-tin/">Tiếp cận thông tin</a>' in page
+
+
+def test_document_links_come_from_site_url_never_from_the_host_header(client, settings):
+    settings.SITE_URL = "https://thixa.example.vn"
+    settings.ALLOWED_HOSTS = ["*"]
+    document = make_document()
+    urls = [
+        reverse("documents:feed"),
+        reverse("documents:type_feed", kwargs={"slug": document.doc_type.slug}),
+        "/sitemap.xml",
+        document.get_absolute_url(),
+    ]
+    for url in urls:
+        # The first reader forges the Host header; what is cached is what everyone then gets.
+        for response in (client.get(url, HTTP_HOST="ke-gia-mao.example:8443"), client.get(url)):
+            text = response.content.decode()
+            assert response.status_code == 200, url
+            assert "ke-gia-mao" not in text and "8443" not in text, url
+            assert "https://thixa.example.vn/van-ban/" in text, url
