@@ -72,7 +72,10 @@ def test_article_page_shows_the_whole_article_in_vietnamese_format(client):
         f'<link rel="canonical" href="http://127.0.0.1:8000{article.get_absolute_url()}">' in page
     )
     assert '<meta property="og:title" content="Giao ban công tác dân vận">' in page
-    assert article.cover_large.url in page
+    assert (
+        f'<meta property="og:image" content="http://127.0.0.1:8000{article.cover_large.url}">'
+        in page
+    )
 
 
 def test_article_page_shows_a_resized_cover_not_the_raw_upload(client):
