@@ -78,8 +78,9 @@ def prepare(env, args):
     prepare_database(env, postgres=args.postgres, database="portal_bench", redis_db=15)
     subprocess.run([str(BIN / "python"), "bench/seed.py", str(args.articles)],
                    env=env, check=True, cwd=ROOT)  # fmt: skip
-    subprocess.run([str(BIN / "python"), "bench/seed_documents.py", str(args.documents)],
-                   env=env, check=True, cwd=ROOT)  # fmt: skip
+    if args.documents:
+        subprocess.run([str(BIN / "python"), "bench/seed_documents.py", str(args.documents)],
+                       env=env, check=True, cwd=ROOT)  # fmt: skip
 
 
 def run_wrk(path, args, port=PORT):
@@ -144,6 +145,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--articles", type=int, default=10_000)
+    # 0: no documents and none of their pages (to measure a release from before them).
     parser.add_argument("--documents", type=int, default=10_000)
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -158,7 +160,10 @@ def main():
         results = {YARDSTICK: measure_yardstick(yardstick, workers, args)}
         server = start_gunicorn(env, PORT, workers)
         try:
-            results.update((name, run_wrk(path, args)) for name, path in PAGES)
+            pages = [
+                (name, path) for name, path in PAGES if args.documents or "/van-ban/" not in path
+            ]
+            results.update((name, run_wrk(path, args)) for name, path in pages)
         finally:
             stop_gunicorn(server)
         server = start_gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, PORT, workers)
