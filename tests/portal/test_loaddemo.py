@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image
 
+from alerts.models import Alert
 from core.uploads import audio_format
 from documents.models import (
     Document,
@@ -50,7 +51,7 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         Article.objects.all().delete()
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
-        for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader, *DOCUMENT_MODELS):
+        for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader, Alert, *DOCUMENT_MODELS):
             model.objects.all().delete()
 
 
