@@ -41,7 +41,7 @@ test: lint browser
 ## is not marked `# nosec <id>` with the reason beside it.
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/bandit -r core portal news sidebar ratings stats schedule documents -ll -q
+	$(BIN)/bandit -r core portal news sidebar ratings stats schedule documents alerts -ll -q
 
 clean:
 	rm -rf $(VENV) var media staticfiles .pytest_cache

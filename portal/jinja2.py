@@ -8,6 +8,7 @@ libraries keep Django's templates.
 
 from jinja2 import Environment
 
+from alerts.blocks import alert_banner
 from core.templating import FILTERS, GLOBALS
 from news.shell import category_menu
 from ratings.blocks import article_feedback
@@ -20,6 +21,7 @@ def environment(**options):
     env = Environment(**options)  # noqa: S701  # nosec B701
     env.globals.update(
         GLOBALS,
+        alert_banner=alert_banner,
         category_menu=category_menu,
         sidebar=sidebar,
         article_feedback=article_feedback,

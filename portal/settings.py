@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "stats",
     "schedule",
     "documents",
+    "alerts",
 ]
 
 MIDDLEWARE = [

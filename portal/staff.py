@@ -17,6 +17,8 @@ GROUP_MODELS = {
         # The counters' starting total and the statistics page.
         ("stats", "sitecounter"),
         ("stats", "dailyvisits"),
+        # The urgent-alert banner on every page.
+        ("alerts", "alert"),
     ],
     MODERATORS: [
         ("ratings", "comment"),

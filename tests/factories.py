@@ -153,3 +153,14 @@ def pdf_bytes(color=(250, 250, 250)):
 
 def document_upload(name="quyet-dinh.pdf", content=None, content_type="application/pdf"):
     return SimpleUploadedFile(name, content or pdf_bytes(), content_type=content_type)
+
+
+def make_alert(**fields):
+    from alerts.models import Alert
+
+    now = timezone.now()
+    fields.setdefault("severity", Alert.Severity.WARNING)
+    fields.setdefault("text", f"Cảnh báo thử số {next(_numbers)}: mưa lớn, đề phòng ngập úng.")
+    fields.setdefault("starts_at", now - timedelta(minutes=5))
+    fields.setdefault("ends_at", now + timedelta(hours=2))
+    return Alert.objects.create(**fields)

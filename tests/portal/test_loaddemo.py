@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image
 
+from alerts.models import Alert
 from core.uploads import audio_format
 from documents.models import (
     Document,
@@ -50,7 +51,7 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         Article.objects.all().delete()
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
-        for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader, *DOCUMENT_MODELS):
+        for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader, Alert, *DOCUMENT_MODELS):
             model.objects.all().delete()
 
 
@@ -174,7 +175,7 @@ def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_ou
     second_output = load_demo()
 
     assert stored_content() == before
-    assert "49 created" in first_run_output
+    assert "50 created" in first_run_output
     assert "0 created" in second_output
 
 
