@@ -760,7 +760,8 @@ def discover_pages(site):
             pages[name] = link.group(1)
     if "documents" in pages:
         _, listing = fetch(pages["documents"])
-        document = re.search(r'href="(/van-ban/[^"/?#]+/)"', listing)
+        # A document's own page: not the feed (/van-ban/rss/) nor a file (/van-ban/tep/...).
+        document = re.search(r'href="(/van-ban/(?!rss/|tep/)[^"/?#]+/)"', listing)
         if document:
             pages["document"] = document.group(1)
     return pages, found
