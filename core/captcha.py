@@ -253,12 +253,31 @@ def speak(text):
     """
     # No shell; the program comes from settings and the text is the key's own digits.
     command = [settings.CAPTCHA_ESPEAK_PATH, "-v", "vi", "-s", "110", "-g", "12", "--stdout"]
-    return subprocess.run(  # noqa: S603  # nosec B603
+    wav = subprocess.run(  # noqa: S603  # nosec B603
         [*command, ", ".join(text)],
         capture_output=True,
         check=True,
         timeout=10,
     ).stdout
+    return with_true_sizes(wav)
+
+
+def with_true_sizes(wav):
+    """``wav`` with the real lengths in its header: written to a pipe, espeak-ng cannot go back
+    and fill them in, and leaves placeholders some players take for a two-gigabyte file."""
+    data_at = wav.find(b"data", 12)
+    if not wav.startswith(b"RIFF") or data_at < 0:
+        return wav
+    size = len(wav)
+    return b"".join(
+        (
+            wav[:4],
+            (size - 8).to_bytes(4, "little"),
+            wav[8 : data_at + 4],
+            (size - data_at - 8).to_bytes(4, "little"),
+            wav[data_at + 8 :],
+        )
+    )
 
 
 @never_cache
