@@ -122,10 +122,14 @@ def error_links(form, *, form_anchor):
 
 
 def focus_first_error(form):
-    """Have the page open with keyboard focus in the first field the reader must fix."""
+    """Have the page open with keyboard focus in the first field the reader must fix.
+
+    Not on a set of radio buttons: each would carry `autofocus`, which HTML allows on one
+    element only; the error summary's link leads there instead."""
     for field in form:
         if field.errors and not field.is_hidden:
-            field.field.widget.attrs["autofocus"] = True
+            if not isinstance(field.field.widget, forms.RadioSelect):
+                field.field.widget.attrs["autofocus"] = True
             return
 
 

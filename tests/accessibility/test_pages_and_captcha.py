@@ -125,3 +125,38 @@ def test_headings_are_written_in_normal_case(client):
 
     shouting = [text for text in headings if len(text) > 3 and text == text.upper()]
     assert headings and not shouting, shouting
+
+
+def feedback_page_after(client, name, data):
+    article = make_article()
+    url = reverse(f"ratings:{name}", kwargs={"slug": article.slug})
+    return client.post(url, data, REMOTE_ADDR="198.51.100.40").content.decode()
+
+
+def test_a_refused_comment_page_is_titled_as_an_error_and_sums_up_each_error(client):
+    page = feedback_page_after(
+        client, "comment", {"text": "Góp ý", "captcha_0": "0" * 40, "captcha_1": "12345"}
+    )
+
+    assert re.search(r"<title>Lỗi: ", page)
+    summary = re.search(r'<div class="error-summary" role="alert".*?</div>', page, re.S).group()
+    assert re.findall(r'href="#([\w-]+)"', summary) == ["id_name", "id_captcha_1"]
+    # Focus opens in the first field to fix, and only there.
+    assert re.findall(r"<input[^>]*autofocus[^>]*>", page) == re.findall(
+        r'<input[^>]*id="id_name"[^>]*>', page
+    )
+
+
+def test_a_vote_without_stars_sums_up_its_error_without_autofocus_on_every_star(client):
+    page = feedback_page_after(client, "vote", {})
+
+    assert re.search(r"<title>Lỗi: ", page)
+    assert '<a href="#id_stars_0">Vui lòng chọn số sao (từ 1 đến 5).</a>' in page
+    assert "autofocus" not in page
+
+
+def test_a_feedback_page_without_errors_has_no_summary(client):
+    article = make_article()
+    page = client.get(reverse("ratings:feedback", kwargs={"slug": article.slug})).content.decode()
+
+    assert "<title>Lỗi" not in page and "error-summary" not in page and "autofocus" not in page
