@@ -45,8 +45,9 @@ PLACEHOLDER_IMAGE = "img/ratings-captcha-placeholder.svg"
 # New captchas are counted per address block in windows of this many seconds.
 ISSUE_WINDOW_SECONDS = 60
 # An expired key is kept this long after it expires, so that its reader is told "expired", not
-# "wrong"; older keys are removed whenever a key is spent.
-EXPIRED_KEPT_SECONDS = 24 * 60 * 60
+# "wrong"; older keys are removed whenever a key is spent. Short, so that keys a robot asks for
+# (CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE) do not pile up in the table.
+EXPIRED_KEPT_SECONDS = 60 * 60
 # What ``spend`` answers.
 PASSED, WRONG, EXPIRED = "passed", "wrong", "expired"
 
