@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install browser lint clean
+.PHONY: run test install browser speech lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ install: $(VENV)/.installed
 ## Install, migrate, load the demo content (idempotent), print the admin login and serve on SQLite.
 run: export DJANGO_DEBUG = 1
 run: export SITE_URL = http://127.0.0.1:$(PORT)
-run: install
+run: install speech
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loaddemo
 	$(BIN)/python manage.py ensureadmin
@@ -33,8 +33,15 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
+## Debian's espeak-ng: reads the comment captcha aloud in Vietnamese, offline (core.captcha.audio).
+speech:
+	@command -v espeak-ng >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq espeak-ng >/dev/null; }
+
 ## Install the test dependencies, lint, and run the whole suite (DATABASE_URL picks the database).
-test: lint browser
+test: lint browser speech
 	DJANGO_DEBUG=1 $(BIN)/pytest
 
 ## ruff (with its security rules) and bandit; bandit fails on any medium or high finding that

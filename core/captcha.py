@@ -8,7 +8,10 @@ through its refresh view. A form gets it all from ``CaptchaField``; a view that 
 tells it the reader's address (``CaptchaField.for_reader``).
 """
 
+import secrets
+import subprocess  # nosec B404 -- runs only espeak-ng, from settings, with the key's digits
 import time
+from datetime import timedelta
 
 from captcha import urls as captcha_urls
 from captcha.conf import settings as captcha_settings
@@ -17,7 +20,7 @@ from captcha.models import CaptchaStore
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
@@ -30,15 +33,30 @@ from django.views.decorators.http import require_GET
 from .clientip import UNKNOWN_IP, address_block, client_ip
 
 WRONG_CAPTCHA = _("Mã xác thực không đúng.")
+EXPIRED_CAPTCHA = _("Mã xác thực đã hết hạn, vui lòng nhập mã mới.")
 MISSING_CAPTCHA = _("Vui lòng nhập mã xác thực.")
 TOO_MANY_CAPTCHAS = _(
     "Bạn đã yêu cầu quá nhiều mã xác thực trong một phút. Vui lòng đợi một phút rồi thử lại."
 )
-IMAGE_ALT = _("Ảnh mã xác thực: gõ các chữ cái trong ảnh vào ô bên cạnh")
+IMAGE_ALT = _("Ảnh mã xác thực: gõ các chữ số trong ảnh vào ô bên cạnh")
+AUDIO_LINK = _("Nghe mã xác thực (đọc từng chữ số bằng tiếng Việt)")
 PLACEHOLDER_ALT = _("Ảnh mã xác thực sẽ hiện khi bạn bắt đầu viết")
 PLACEHOLDER_IMAGE = "img/ratings-captcha-placeholder.svg"
 # New captchas are counted per address block in windows of this many seconds.
 ISSUE_WINDOW_SECONDS = 60
+# An expired key is kept this long after it expires, so that its reader is told "expired", not
+# "wrong"; older keys are removed whenever a key is spent. Short, so that keys a robot asks for
+# (CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE) do not pile up in the table.
+EXPIRED_KEPT_SECONDS = 60 * 60
+# What ``spend`` answers.
+PASSED, WRONG, EXPIRED = "passed", "wrong", "expired"
+
+
+def digits_challenge():
+    """A captcha of CAPTCHA_LENGTH digits (CAPTCHA_CHALLENGE_FUNCT): digits are the easiest
+    characters to read out and to hear in Vietnamese, and to type on a phone's keypad."""
+    text = "".join(secrets.choice("0123456789") for _ in range(captcha_settings.CAPTCHA_LENGTH))
+    return text, text
 
 
 def _issue_allowed(ip):
@@ -66,31 +84,43 @@ def issue_key(ip):
 
 
 def spend(key, answer):
-    """Use up the captcha ``key`` with the reader's ``answer``: True if it was right.
+    """Use up the captcha ``key`` with the reader's ``answer``: PASSED, WRONG or EXPIRED.
 
     One try per key, however it is raced: the right answer is taken by one DELETE of the row
     that matches key, answer and time, and only the request whose DELETE removed the row wins.
     A wrong answer spends the key as well. Each DELETE commits on its own (it is not rolled back
-    with a form that fails later), so a key is never good for a second try.
+    with a form that fails later), so a key is never good for a second try. A key past its time
+    is EXPIRED whatever was typed: the reader may well have typed it right.
     """
     answer = (answer or "").strip().lower()
     if not key or not answer:
-        return False
+        return WRONG
+    now = timezone.now()
     keyed = CaptchaStore.objects.filter(hashkey=key)
     if captcha_settings.CAPTCHA_TEST_MODE and answer == "passed":
         # Test mode (refused in production by portal.checks): any answer to a live key passes.
-        solved = keyed.filter(expiration__gt=timezone.now())
+        solved = keyed.filter(expiration__gt=now)
     else:
-        solved = keyed.filter(response=answer, expiration__gt=timezone.now())
-    won = solved.delete()[0] > 0
-    if not won:
+        solved = keyed.filter(response=answer, expiration__gt=now)
+    if solved.delete()[0] > 0:
+        outcome = PASSED
+    elif keyed.filter(expiration__lte=now).delete()[0] > 0:
+        outcome = EXPIRED
+    else:
         keyed.delete()
-    CaptchaStore.remove_expired()
-    return won
+        outcome = WRONG
+    CaptchaStore.objects.filter(
+        expiration__lte=now - timedelta(seconds=EXPIRED_KEPT_SECONDS)
+    ).delete()
+    return outcome
 
 
 def image_url(key):
     return reverse("captcha-image", kwargs={"key": key})
+
+
+def audio_url(key):
+    return reverse("captcha-audio", kwargs={"key": key})
 
 
 class CaptchaWidget(BaseCaptchaTextInput):
@@ -114,6 +144,9 @@ class CaptchaWidget(BaseCaptchaTextInput):
         hidden_key = context["widget"]["subwidgets"][0]["attrs"]
         hidden_key.pop("required", None)
         hidden_key.pop("autocomplete", None)
+        # Nobody can fix the key: the answer box alone is marked, and is where focus goes.
+        hidden_key.pop("aria-invalid", None)
+        hidden_key.pop("autofocus", None)
         context.update(key=key, throttled=not self.lazy and key is None)
         return context
 
@@ -127,6 +160,13 @@ class CaptchaWidget(BaseCaptchaTextInput):
             IMAGE_ALT if key else PLACEHOLDER_ALT,
             width,
             height,
+        )
+        # A link, not an <audio> player: a screen reader announces it by name, and any phone
+        # or browser plays a .wav it opens. Without a key yet, the page's script fills it in.
+        audio = format_html(
+            '<a class="captcha-audio" data-captcha-audio{}>{}</a>',
+            format_html(' href="{}"', audio_url(key)) if key else format_html("{}", " hidden"),
+            AUDIO_LINK,
         )
         # Each input is rendered (and escaped) by Django's own widget template.
         inputs = format_html_join(
@@ -143,11 +183,12 @@ class CaptchaWidget(BaseCaptchaTextInput):
             else ""
         )
         return format_html(
-            '<span class="captcha" data-captcha data-refresh-url="{}">{}{}'
+            '<span class="captcha" data-captcha data-refresh-url="{}">{}{}{}'
             '<button type="button" class="captcha-refresh" data-captcha-refresh hidden>'
             "{}</button>{}</span>",
             reverse("captcha-refresh"),
             image,
+            audio,
             inputs,
             gettext("Đổi mã khác"),
             notice,
@@ -167,6 +208,7 @@ class CaptchaField(forms.MultiValueField):
         kwargs.setdefault("label", _("Mã xác thực"))
         kwargs["error_messages"] = {
             "invalid": WRONG_CAPTCHA,
+            "expired": EXPIRED_CAPTCHA,
             "required": MISSING_CAPTCHA,
             "incomplete": MISSING_CAPTCHA,
             **kwargs.get("error_messages", {}),
@@ -179,8 +221,10 @@ class CaptchaField(forms.MultiValueField):
 
     def clean(self, value):
         key, answer = super().clean(value)
-        if not spend(key, answer):
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        outcome = spend(key, answer)
+        if outcome != PASSED:
+            code = "expired" if outcome == EXPIRED else "invalid"
+            raise forms.ValidationError(self.error_messages[code], code=code)
         return key
 
     def for_reader(self, ip, *, lazy=False):
@@ -199,11 +243,69 @@ def refresh(request):
     key = issue_key(client_ip(request))
     if key is None:
         return JsonResponse({"message": str(TOO_MANY_CAPTCHAS)}, status=429)
-    return JsonResponse({"key": key, "image_url": image_url(key)})
+    return JsonResponse({"key": key, "image_url": image_url(key), "audio_url": audio_url(key)})
 
 
-# The library's image and audio views, with this refresh view in place of its own.
+def speak(text):
+    """``text`` read out by espeak-ng's Vietnamese voice, one character at a time, as WAV bytes.
+
+    espeak-ng (Debian's package, installed by `make speech`) works offline and has a Vietnamese
+    voice; the library's own audio view only knows flite, which speaks English.
+    """
+    # No shell; the program comes from settings and the text is the key's own digits.
+    command = [settings.CAPTCHA_ESPEAK_PATH, "-v", "vi", "-s", "110", "-g", "12", "--stdout"]
+    wav = subprocess.run(  # noqa: S603  # nosec B603
+        [*command, ", ".join(text)],
+        capture_output=True,
+        check=True,
+        timeout=10,
+    ).stdout
+    return with_true_sizes(wav)
+
+
+def with_true_sizes(wav):
+    """``wav`` with the real lengths in its header: written to a pipe, espeak-ng cannot go back
+    and fill them in, and leaves placeholders some players take for a two-gigabyte file."""
+    data_at = wav.find(b"data", 12)
+    if not wav.startswith(b"RIFF") or data_at < 0:
+        return wav
+    size = len(wav)
+    return b"".join(
+        (
+            wav[:4],
+            (size - 8).to_bytes(4, "little"),
+            wav[8 : data_at + 4],
+            (size - data_at - 8).to_bytes(4, "little"),
+            wav[data_at + 8 :],
+        )
+    )
+
+
+@never_cache
+@require_GET
+def audio(request, key):
+    """The captcha ``key``'s digits read aloud in Vietnamese: the image's spoken alternative.
+
+    410 for a key that is gone or past its time (as the library's view: crawlers drop it).
+    """
+    store = CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).first()
+    if store is None:
+        return HttpResponse(status=410)
+    try:
+        sound = speak(store.challenge)
+    except (OSError, subprocess.SubprocessError):
+        # No espeak-ng on this server (see `make speech`): the image and its refresh still work.
+        return HttpResponse(gettext("Chưa đọc được mã bằng giọng nói."), status=503)
+    return HttpResponse(sound, content_type="audio/wav")
+
+
+# The library's image view, with this refresh view and this audio view in place of its own.
 urlpatterns = [
     path("refresh/", refresh, name="captcha-refresh"),
-    *(pattern for pattern in captcha_urls.urlpatterns if pattern.name != "captcha-refresh"),
+    path("audio/<str:key>.wav", audio, name="captcha-audio"),
+    *(
+        pattern
+        for pattern in captcha_urls.urlpatterns
+        if pattern.name not in {"captcha-refresh", "captcha-audio"}
+    ),
 ]

@@ -47,7 +47,7 @@ class RefuseMalformedRequestsMiddleware:
 
     def __call__(self, request):
         if request.method not in SERVED_METHODS:
-            return HttpResponseNotAllowed(SERVED_METHODS)
+            return not_allowed_page(SERVED_METHODS)
         query = request.META.get("QUERY_STRING", "")
         if "%00" in query or "\x00" in query:
             raise BadRequest("NUL character in the query string")
@@ -60,12 +60,21 @@ class RefuseMalformedRequestsMiddleware:
                     "Bad Request (%s): %s", error, request.path, response=response, request=request
                 )
                 return response
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            # A view's require_POST/require_safe answers with an empty body: the site's page.
+            response = not_allowed_page(response.get("Allow", "").split(", "))
+        return response
 
 
 def bad_request_page():
     """The site's static Vietnamese 400 page (templates/400.html), as Django's handler shows it."""
     return HttpResponseBadRequest(render_to_string("400.html"))
+
+
+def not_allowed_page(permitted_methods):
+    """The site's static Vietnamese 405 page (templates/405.html), with the Allow header."""
+    return HttpResponseNotAllowed(permitted_methods, render_to_string("405.html"))
 
 
 def safe_methods_only(urlpatterns):

@@ -324,10 +324,18 @@ SILENCED_SYSTEM_CHECKS = [
     "ckeditor.W001",
 ]
 
-CAPTCHA_IMAGE_SIZE = (120, 44)
+CAPTCHA_IMAGE_SIZE = (150, 44)
 CAPTCHA_FONT_SIZE = 30
-CAPTCHA_TIMEOUT = 10
+# Digits only (core.captcha.digits_challenge): easiest to read out and hear in Vietnamese.
+CAPTCHA_CHALLENGE_FUNCT = "core.captcha.digits_challenge"
+# Tilted less than the library's ±35°, so that no digit leans out of the image's edges.
+CAPTCHA_LETTER_ROTATION = (-20, 20)
+# Minutes a key lives. Keys are one try each and new ones are limited per address block, so a
+# long life costs little, and a slow writer (30 minutes from the first keystroke) can post.
+CAPTCHA_TIMEOUT = 40
 CAPTCHA_LENGTH = 5
+# espeak-ng reads the captcha aloud in Vietnamese (core.captcha.audio; `make speech` installs it).
+CAPTCHA_ESPEAK_PATH = os.environ.get("CAPTCHA_ESPEAK_PATH", "/usr/bin/espeak-ng")
 # New captchas one address block (an IPv4 address, an IPv6 /64) may ask for in a minute
 # (core.captcha); a reader needs one per comment, a robot asked for hundreds a second.
 CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE = env_int("CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE", 30)

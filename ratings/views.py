@@ -20,7 +20,7 @@ from core.links import cached_reverse, slug_url
 from news.selectors import public_article
 
 from . import services
-from .forms import CommentForm, VoteForm, blank_fields_html
+from .forms import CommentForm, VoteForm, blank_fields_html, error_links, focus_first_error
 
 VOTER_COOKIE_SALT = "ratings.voter"
 VOTER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
@@ -91,7 +91,19 @@ def comment_form_html(request, article, form):
 
 
 def render_feedback_page(request, article, status=200, **forms):
+    """The no-JavaScript page; after errors, its title says so, a summary atop links to each
+    error, and focus opens in the first field to fix."""
     context = feedback_context(article, **forms)
+    vote_form, comment_form = context["vote_form"], context["comment_form"]
+    errors = [
+        *(error_links(vote_form, form_anchor="id_stars_0") if vote_form.is_bound else []),
+        *(error_links(comment_form, form_anchor="viet-binh-luan") if comment_form.is_bound else []),
+    ]
+    for form in (vote_form, comment_form):
+        if form.is_bound and form.errors:
+            focus_first_error(form)
+            break
+    context["error_links"] = errors
     return render(request, "ratings/feedback_page.html", context, status=status)
 
 

@@ -72,7 +72,12 @@
       form.querySelector("input[name=captcha_1]").value = "";
       var image = box.querySelector("img");
       image.src = data.image_url;
-      image.alt = "Ảnh mã xác thực: gõ các chữ cái trong ảnh vào ô bên cạnh";
+      image.alt = "Ảnh mã xác thực: gõ các chữ số trong ảnh vào ô bên cạnh";
+      var audio = box.querySelector("[data-captcha-audio]");
+      if (audio) {
+        audio.href = data.audio_url;
+        audio.hidden = false;
+      }
     }).catch(function (error) {
       setStatus(form.closest("[data-feedback]").querySelector("[data-comment-status]"),
         (error && error.message) || "Không tải được mã xác thực, vui lòng bấm “Đổi mã khác”.");
@@ -125,7 +130,8 @@
       form.replaceWith(fresh);
       enableRefresh(fresh);
       if (!result.ok) {
-        var invalid = fresh.querySelector("[aria-invalid=true]") || fresh.querySelector("input, textarea");
+        // The first field the reader must fix (never the captcha's hidden key), else the first.
+        var invalid = firstVisible(fresh, "[aria-invalid=true]") || firstVisible(fresh, "input, textarea");
         if (invalid) {
           invalid.focus();
         }
@@ -141,6 +147,12 @@
         }
       }
     });
+  }
+
+  function firstVisible(root, selector) {
+    return Array.prototype.find.call(root.querySelectorAll(selector), function (element) {
+      return element.type !== "hidden" && element.tabIndex >= 0 && element.getClientRects().length > 0;
+    }) || null;
   }
 
   function enableRefresh(root) {

@@ -95,9 +95,9 @@ def test_a_right_answer_is_accepted_once_and_a_wrong_one_spends_the_key():
     answer = CaptchaStore.objects.get(hashkey=right).response
     wrong = CaptchaStore.generate_key()
 
-    assert captcha.spend(right, f"  {answer.upper()} ") is True
-    assert captcha.spend(right, answer) is False
-    assert captcha.spend(wrong, "sai") is False
+    assert captcha.spend(right, f"  {answer.upper()} ") == captcha.PASSED
+    assert captcha.spend(right, answer) == captcha.WRONG
+    assert captcha.spend(wrong, "sai") == captcha.WRONG
     assert not CaptchaStore.objects.exists()
 
 

@@ -1,10 +1,12 @@
 """Comments: a captcha with one try per key, moderation first, escaped text, abuse refused."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from captcha.models import CaptchaStore
 from django.urls import reverse
+from django.utils import timezone
 from factories import make_article, make_comment, make_vote
 
 from ratings import services
@@ -172,15 +174,21 @@ def test_wrong_captcha_through_the_script_returns_the_form_with_the_text_and_a_n
 
 
 @pytest.mark.django_db
-def test_an_expired_captcha_shows_the_same_message(client):
+def test_an_expired_captcha_says_it_expired_keeps_the_text_and_gives_a_new_one(client):
     article = make_article()
     data = comment_data(client, article)
-    CaptchaStore.objects.update(expiration="2000-01-01T00:00:00Z")
+    CaptchaStore.objects.update(expiration=timezone.now() - timedelta(minutes=1))
 
-    response = post_comment(client, article, data)
+    response = post_comment(client, article, {**data, "text": "Lời tôi đã viết rất lâu"})
 
-    assert WRONG_CAPTCHA in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Mã xác thực đã hết hạn, vui lòng nhập mã mới." in page
+    assert WRONG_CAPTCHA not in page
+    assert "Lời tôi đã viết rất lâu</textarea>" in page
     assert not Comment.objects.exists()
+    # A new live key is on the page, ready for the answer.
+    assert CaptchaStore.objects.filter(expiration__gt=timezone.now()).count() == 1
 
 
 @pytest.mark.django_db
