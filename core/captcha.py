@@ -93,7 +93,8 @@ def spend(key, answer):
     is EXPIRED whatever was typed: the reader may well have typed it right.
     """
     answer = (answer or "").strip().lower()
-    if not key or not answer:
+    # Keys are hexadecimal; a forged one (with a NUL byte PostgreSQL refuses) is simply wrong.
+    if not key or not answer or not key.isalnum():
         return WRONG
     now = timezone.now()
     keyed = CaptchaStore.objects.filter(hashkey=key)
@@ -302,7 +303,8 @@ def audio(request, key):
 # The library's image view, with this refresh view and this audio view in place of its own.
 urlpatterns = [
     path("refresh/", refresh, name="captcha-refresh"),
-    path("audio/<str:key>.wav", audio, name="captcha-audio"),
+    # A key is hexadecimal: anything else (a NUL byte PostgreSQL refuses, say) is a 404 here.
+    path("audio/<slug:key>.wav", audio, name="captcha-audio"),
     *(
         pattern
         for pattern in captcha_urls.urlpatterns
