@@ -163,11 +163,17 @@ class CaptchaWidget(BaseCaptchaTextInput):
             height,
         )
         # A link, not an <audio> player: a screen reader announces it by name, and any phone
-        # or browser plays a .wav it opens. Without a key yet, the page's script fills it in.
-        audio = format_html(
-            '<a class="captcha-audio" data-captcha-audio{}>{}</a>',
-            format_html(' href="{}"', audio_url(key)) if key else format_html("{}", " hidden"),
-            AUDIO_LINK,
+        # or browser plays a .wav it opens. Without a key yet (the cached article page) it waits
+        # in a <template>, which the page's script fills in: a link without an address would be
+        # no link at all to crawlers and assistive technology.
+        link = '<a class="captcha-audio" data-captcha-audio href="{}">{}</a>'
+        audio = (
+            format_html(link, audio_url(key), AUDIO_LINK)
+            if key
+            else format_html(
+                "<template data-captcha-audio-template>{}</template>",
+                format_html(link, "", AUDIO_LINK),
+            )
         )
         # Each input is rendered (and escaped) by Django's own widget template.
         inputs = format_html_join(

@@ -74,9 +74,13 @@
       image.src = data.image_url;
       image.alt = "Ảnh mã xác thực: gõ các chữ số trong ảnh vào ô bên cạnh";
       var audio = box.querySelector("[data-captcha-audio]");
+      var waiting = box.querySelector("template[data-captcha-audio-template]");
+      if (!audio && waiting) {
+        audio = waiting.content.firstElementChild.cloneNode(true);
+        waiting.replaceWith(audio);
+      }
       if (audio) {
         audio.href = data.audio_url;
-        audio.hidden = false;
       }
     }).catch(function (error) {
       setStatus(form.closest("[data-feedback]").querySelector("[data-comment-status]"),
