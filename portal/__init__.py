@@ -1,1 +1,1 @@
-"""The town portal's project package: settings, URLs, the site shell and its sidebar blocks."""
+"""The project package: settings, URLs, WSGI, the Jinja2 environment, staff groups, demo loading."""
