@@ -124,6 +124,9 @@ INSTALLED_APPS = [
     "schedule",
     "documents",
     "alerts",
+    # django-mailer's queue, and the outbox app that sends through it and shows it to staff.
+    "mailer",
+    "outbox",
 ]
 
 MIDDLEWARE = [
@@ -255,6 +258,31 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Where to report a vulnerability (mailto: or https: URL), served in /.well-known/security.txt.
 SECURITY_CONTACT = env("SECURITY_CONTACT")
+
+# E-mail. Everything the portal sends is first a row in django-mailer's queue, saved in the
+# transaction that saves what it reports (outbox.services.queue_mail), then sent through
+# MAILER_EMAIL_BACKEND: SMTP when EMAIL_HOST is set, otherwise printed on the console. A failed
+# send stays queued; `manage.py retry_deferred && manage.py send_mail` (cron) sends it again.
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+EMAIL_HOST = env("EMAIL_HOST")
+MAILER_EMAIL_BACKEND = env(
+    "MAILER_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not env_bool("EMAIL_USE_SSL"))
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# A stuck mail server must not hold a citizen's request for long.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cổng thông tin <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Row locks (select_for_update nowait) keep two senders from sending one message twice; no lock
+# file in the working directory.
+MAILER_USE_FILE_LOCK = False
 
 # Number of reverse proxies in front of the app whose X-Forwarded-For entries can be trusted.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

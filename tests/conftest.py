@@ -21,6 +21,8 @@ def _isolated_media_and_cache(settings, tmp_path):
     # Tests clear and edit the cache under the page cache; tests/portal/test_pagecache.py
     # covers the per-process versions, and the live servers run with the default.
     settings.PAGE_CACHE_LOCAL_SECONDS = 0
+    # Mail leaves the queue into Django's test outbox (django.core.mail.outbox).
+    settings.MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     cache.clear()
     # Nothing a process kept for an earlier test (menus, sidebars, versions, pages) leaks in.
     forget_all()

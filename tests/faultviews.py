@@ -28,3 +28,19 @@ urlpatterns = [
     path("__faults__/slow-read-after-a-write", slow_read_after_a_write),
     path("", include("portal.urls")),
 ]
+
+
+class UnreachableMailServer:
+    """An e-mail backend whose server never answers (MAILER_EMAIL_BACKEND in tests/outbox)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def open(self):
+        raise ConnectionRefusedError("the mail server is down")
+
+    def close(self):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")

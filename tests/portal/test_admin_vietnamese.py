@@ -6,10 +6,12 @@ from html.parser import HTMLParser
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from factories import audio_upload, image_upload, make_article, make_comment
+from mailer.models import RESULT_FAILURE, Message, MessageLog
 
 from sidebar.models import Song, TownMap, WebsiteLink
 
@@ -93,6 +95,9 @@ def one_of_everything(superuser_client):
     )
     AccessLog.objects.create(**login, attempt_time=now)
     AccessFailureLog.objects.create(**login, attempt_time=now, locked_out=False)
+    # A mail waiting in the queue, and the log line of a failed try at it.
+    queued = Message.objects.create(email=EmailMessage("Tiêu đề", "Nội dung", to=["a@b.vn"]))
+    MessageLog.objects.log(queued, RESULT_FAILURE, log_message="hết thời gian chờ")
 
 
 def admin_pages():
