@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "schedule",
     "documents",
     "alerts",
+    "organisation",
     # django-mailer's queue, and the outbox app that sends through it and shows it to staff.
     "mailer",
     "outbox",

@@ -1,0 +1,9 @@
+"""App configuration for the organisation directory."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationConfig(AppConfig):
+    name = "organisation"
+    verbose_name = _("Tổ chức bộ máy")
