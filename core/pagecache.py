@@ -294,7 +294,8 @@ logger = logging.getLogger(__name__)
 _rendering_for_cache = contextvars.ContextVar("rendering_for_cache", default=False)
 _ARGUMENT = re.compile(r"^[A-Za-z0-9_.-]*$")
 _PLACEHOLDER_START = b"<!--serve-time:"
-_PLACEHOLDER = re.compile(rb"<!--serve-time:([a-z0-9-]+):([A-Za-z0-9_.-]*)-->")
+# What follows the start in a placeholder: ``name:argument-->``.
+_PLACEHOLDER_REST = re.compile(rb"([a-z0-9-]+):([A-Za-z0-9_.-]*)-->")
 
 
 def fill_at_serve_time(name, fill):
@@ -326,18 +327,26 @@ def _fill_value(name, argument):
 
 def _filled(response):
     """The page with its serve-time placeholders filled in, and an ETag that says so."""
-    if response.streaming or _PLACEHOLDER_START not in response.content:
+    if response.streaming:
+        return response
+    # Splitting at the placeholders' fixed start is one pass in C over the page; a regular
+    # expression over it took as long as the rest of serving the page from the cache.
+    pieces = response.content.split(_PLACEHOLDER_START)
+    if len(pieces) == 1:
         return response
     values = {}
-
-    def fill(match):
+    filled_page = [pieces[0]]
+    for piece in pieces[1:]:
+        match = _PLACEHOLDER_REST.match(piece)
+        if match is None:
+            filled_page += [_PLACEHOLDER_START, piece]
+            continue
         placeholder = match.group(0)
         if placeholder not in values:
             name, argument = match.group(1).decode(), match.group(2).decode()
             values[placeholder] = str(_fill_value(name, argument)).encode()
-        return values[placeholder]
-
-    response.content = _PLACEHOLDER.sub(fill, response.content)
+        filled_page += [values[placeholder], piece[match.end() :]]
+    response.content = b"".join(filled_page)
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
     if response.has_header("ETag"):

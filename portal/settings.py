@@ -143,11 +143,13 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "stats.middleware.VisitCounterMiddleware",  # sees every 200 page, cached or not (stats app)
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Vietnamese unless a view says otherwise; no negotiation (core/language.py).
+    "core.language.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's messages, with their storage made only when a request uses it (core/messages.py).
+    "core.messages.LazyMessageMiddleware",
     # Runs a GET view once more if the database connection died under it (core/dbretry.py).
     "core.dbretry.RetryOnLostConnectionMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.

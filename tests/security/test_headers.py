@@ -172,3 +172,17 @@ def test_the_editor_policy_is_not_granted_by_a_url_alone(client):
     response = client.get(reverse("admin:news_article_add"), follow=True)
     assert response.redirect_chain
     assert_strict(response)
+
+
+def test_the_site_policy_built_once_is_the_one_django_csp_builds(client, settings):
+    from csp.utils import build_policy
+
+    settings.DEBUG = False
+    response = client.get("/robots.txt")
+    assert response["Content-Security-Policy"] == build_policy()
+
+
+def test_pages_name_their_language_and_do_not_vary_on_accept_language(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "vi"
+    assert "Accept-Language" not in response.get("Vary", "")
