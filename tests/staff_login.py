@@ -52,3 +52,13 @@ def code_step(client, code, next_url=None):
 
 def secret_on(html):
     return re.search(r'id="secret">([A-Z2-7 ]+)<', html).group(1)
+
+
+def force_verified_login(client, user):
+    """``client.force_login(user)`` with the second factor given too (an app is enrolled)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or enrol(user)[0]
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return device
