@@ -43,10 +43,13 @@ class ReadableText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in SKIPPED:
             self.skipping += 1
-        for name, value in attrs:
-            if name in READ_ATTRIBUTES and value and not value.startswith(("data:", "/")):
-                if not (tag == "input" and dict(attrs).get("type") == "hidden"):
-                    self.parts.append(value)
+        if tag == "input" and dict(attrs).get("type") == "hidden":
+            return
+        self.parts.extend(
+            value
+            for name, value in attrs
+            if name in READ_ATTRIBUTES and value and not value.startswith(("data:", "/"))
+        )
 
     def handle_endtag(self, tag):
         if tag in SKIPPED:
