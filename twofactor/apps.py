@@ -10,7 +10,7 @@ class TwoFactorConfig(AppConfig):
     verbose_name = _("Xác thực hai bước")
 
     def ready(self):
-        from . import services
+        from . import checks, services  # noqa: F401 -- checks registers itself
 
         # After a password login that needs no second factor, the login is complete: clear its
         # failed attempts here (AXES_RESET_ON_SUCCESS is off, see settings).
