@@ -53,6 +53,8 @@ def test_a_password_alone_does_not_open_the_admin_or_the_editor_uploads(client, 
         reverse("admin:news_article_add"),
         reverse("ckeditor_browse"),
         reverse("ckeditor_upload"),
+        reverse("twofactor:recovery_codes"),
+        reverse("admin:password_change"),
     ):
         answer = client.get(url)
         assert answer.status_code == 302, url
