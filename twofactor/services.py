@@ -23,6 +23,8 @@ from . import signals
 
 # What separates groups in a code as people type it: "123 456", "abcd-efgh".
 TYPED_SEPARATORS = str.maketrans("", "", " -\t")
+# TOTPDevice's default, which enrolment keeps (the QR code says it to the app).
+APP_CODE_DIGITS = 6
 
 
 def is_required(user) -> bool:
@@ -93,7 +95,8 @@ def check_code(*, user, code: str) -> CodeCheck:
     code = normalised(code)
     if not code:
         return CodeCheck()
-    model = TOTPDevice if code.isdigit() else StaticDevice
+    # An app's code is 6 digits; recovery codes are 8 letters and digits.
+    model = TOTPDevice if code.isdigit() and len(code) == APP_CODE_DIGITS else StaticDevice
     with transaction.atomic():
         return _check(model.objects.devices_for_user(user, confirmed=True), code)
 

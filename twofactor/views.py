@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from core.security import admin_locked_out
 
 from . import services
-from .forms import CodeForm, RecoveryCodeForm
+from .forms import CodeForm
 
 get_or_post = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -82,7 +82,7 @@ def verify(request):
         return redirect(f"{reverse('twofactor:enrol')}?{urlencode({'next': _next_url(request)})}")
     if services.is_locked_out(request=request, user=user):
         return _locked_out(request)
-    form = RecoveryCodeForm(request.POST or None)
+    form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         result = services.verify_login(request=request, user=user, code=form.cleaned_data["code"])
         if result.accepted:

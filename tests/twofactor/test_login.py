@@ -335,3 +335,12 @@ def test_the_public_site_is_untouched_for_a_staff_member_half_way_through(client
     password_step(client, editor.username)
     assert client.get("/").status_code == 200
     assert PASSWORD  # the fixtures' password is the one the login used
+
+
+def test_a_recovery_code_made_only_of_digits_is_still_taken_for_a_recovery_code(client, editor):
+    # Recovery codes are 8 characters of base32, which has the digits 2-7.
+    _, codes = enrol(editor)
+    StaticToken.objects.filter(token=codes[0]).update(token="23456723")
+    password_step(client, editor.username)
+    assert code_step(client, "2345 6723").status_code == 302
+    assert admin_index(client).status_code == 200
