@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -89,11 +90,14 @@ def verify(request):
             if result.recovery:
                 messages.warning(
                     request,
-                    _(
-                        "Bạn vừa dùng một mã khôi phục (mỗi mã chỉ dùng được một lần); còn lại "
-                        "%(left)d mã. Có thể tạo bộ mã mới trong trang Mã khôi phục."
-                    )
-                    % {"left": services.recovery_codes_left(user)},
+                    format_html(
+                        _(
+                            "Bạn vừa dùng một mã khôi phục (mỗi mã chỉ dùng được một lần); còn "
+                            'lại {left} mã. <a href="{url}">Tạo bộ mã khôi phục mới</a>.'
+                        ),
+                        left=services.recovery_codes_left(user),
+                        url=reverse("twofactor:recovery_codes"),
+                    ),
                 )
             return redirect(_next_url(request))
         if not request.user.is_authenticated:  # that code locked the login: logged out

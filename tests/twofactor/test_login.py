@@ -122,6 +122,7 @@ def test_a_recovery_code_works_once_only(editor):
     answer = admin_index(first)
     assert answer.status_code == 200
     assert "còn lại 9 mã" in answer.content.decode()
+    assert f'<a href="{reverse("twofactor:recovery_codes")}">' in answer.content.decode()
     assert StaticToken.objects.filter(device__user=editor).count() == len(codes) - 1
 
     again = Client()
