@@ -345,3 +345,18 @@ def test_a_recovery_code_made_only_of_digits_is_still_taken_for_a_recovery_code(
     password_step(client, editor.username)
     assert code_step(client, "2345 6723").status_code == 302
     assert admin_index(client).status_code == 200
+
+
+def test_the_user_list_shows_who_has_set_up_two_factor_login(client, editor, admin_user):
+    import re
+
+    force_verified_login(client, admin_user)
+    page = client.get(reverse("admin:auth_user_changelist")).content.decode()
+    shown = dict(
+        re.findall(
+            r'field-username"><a [^>]*>([^<]+)</a>.*?field-has_second_factor"><img [^>]*alt="(\w+)"',
+            page,
+            re.DOTALL,
+        )
+    )
+    assert shown == {admin_user.username: "True", editor.username: "False"}

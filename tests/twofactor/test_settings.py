@@ -29,9 +29,7 @@ def required_in(**environment):
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.STAFF_TWO_FACTOR_REQUIRED)"
     )
-    result = fresh_process(
-        ["-c", script], DJANGO_SETTINGS_MODULE="portal.settings", **environment
-    )
+    result = fresh_process(["-c", script], DJANGO_SETTINGS_MODULE="portal.settings", **environment)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
 
