@@ -114,6 +114,10 @@ INSTALLED_APPS = [
     "csp",
     # django-axes, named in Vietnamese in the admin.
     "portal.axes_app.AxesConfig",
+    # django-otp: TOTP devices (authenticator apps) and static tokens (recovery codes) for staff.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The project (settings, URLs, the template environment, staff groups, demo content).
     "portal",
     # The apps, one job each; they build on the ground floor, core/ (not an app: no models).
@@ -128,6 +132,7 @@ INSTALLED_APPS = [
     # django-mailer's queue, and the outbox app that sends through it and shows it to staff.
     "mailer",
     "outbox",
+    "twofactor",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +155,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Django's messages, with their storage made only when a request uses it (core/messages.py).
     "core.messages.LazyMessageMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # Staff without a verified second factor reach only the code step and enrolment (twofactor).
+    "twofactor.middleware.StaffSecondFactorMiddleware",
     # Runs a GET view once more if the database connection died under it (core/dbretry.py).
     "core.dbretry.RetryOnLostConnectionMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -431,10 +440,22 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# A login is complete only after the second factor, so a right password alone does not wipe
+# the failures: twofactor resets them once the login is complete (the password when no second
+# factor is required, the code otherwise), and wrong codes count toward the same lock.
+AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.security.admin_locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
+
+# Two-factor login for staff (twofactor app, django-otp): every staff account enrols an
+# authenticator app (TOTP) on its first login and then gives a code after its password. On in
+# production; off by default with DJANGO_DEBUG=1 (`make run`, tests) unless set to 1.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", default=not DEBUG)
+# The name the authenticator app shows beside the account.
+OTP_TOTP_ISSUER = SITE_NAME
+# Recovery codes handed out at enrolment (each works once).
+TWO_FACTOR_RECOVERY_CODES = 10
 
 LOGGING = {
     "version": 1,

@@ -31,6 +31,8 @@ sitemaps = {
 urlpatterns = [
     path("ckeditor/upload/", editor.upload_image, name="ckeditor_upload"),
     path("ckeditor/browse/", never_cache(editor.browse_images), name="ckeditor_browse"),
+    # The second factor's pages, under the admin's address and ahead of its catch-all.
+    path(f"{settings.ADMIN_URL}2fa/", include("twofactor.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     # The captcha's image, audio and refresh views answer any method; they serve only GET.
     path("captcha/", include(safe_methods_only(captcha.urlpatterns))),

@@ -50,6 +50,12 @@ def moderator(db, django_user_model):
 
 
 @pytest.fixture
+def two_factor_required(settings):
+    """Staff must give a second factor (off by default under DJANGO_DEBUG=1, on in production)."""
+    settings.STAFF_TWO_FACTOR_REQUIRED = True
+
+
+@pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client

@@ -33,3 +33,15 @@ class Command(BaseCommand):
                 f"password: {password}"
             )
         )
+        if settings.STAFF_TWO_FACTOR_REQUIRED:
+            self.stdout.write(
+                "Two-factor login is on: after the password, the admin asks for a code from an "
+                "authenticator app; on the first login it shows a QR code (and the secret as "
+                "text) to add the account to the app, then one-time recovery codes to keep."
+            )
+        else:
+            self.stdout.write(
+                "Two-factor login is off (DJANGO_DEBUG=1): the password alone opens the admin. "
+                "To try it locally, run with STAFF_TWO_FACTOR_REQUIRED=1; it is on in "
+                "production."
+            )

@@ -1,0 +1,1 @@
+"""Two-factor login for staff: an authenticator app (TOTP) and recovery codes, on django-otp."""
