@@ -48,6 +48,8 @@ urlpatterns = [
     path("", include("ratings.urls")),
     path("", include("news.urls")),
     path("", include("schedule.urls")),
+    path("", include("organisation.urls")),
+    path("", include("contact.urls")),
 ]
 
 if settings.BENCHMARK_BARE_VIEW:
