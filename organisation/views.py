@@ -67,7 +67,10 @@ def unit_page(request, slug):
 @require_safe
 @reader_page()
 def person_vcard(request, pk):
-    person = get_object_or_404(Person.objects.select_related("unit"), pk=pk)
+    # One spelling per card: "7", never "07" or anything that is not a number.
+    if not (pk.isascii() and pk.isdecimal()) or str(int(pk)) != pk:
+        raise Http404
+    person = get_object_or_404(Person.objects.select_related("unit"), pk=int(pk))
     response = HttpResponse(vcard(person), content_type="text/vcard; charset=utf-8")
     filename = vietnamese_slugify(person.name) or f"can-bo-{person.pk}"
     response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'

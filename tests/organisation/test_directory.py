@@ -232,3 +232,10 @@ def test_photo_is_stored_without_metadata_and_resized(town):
         assert small.width == 240
     with Image.open(person.photo) as stored:
         assert not stored.getexif()
+
+
+def test_a_vcard_has_one_address(client, town):
+    pk = town["head"].pk
+    assert client.get(f"/to-chuc/nguoi/{pk}.vcf").status_code == 200
+    for other in (f"0{pk}", f"{pk}a", "abc", "-1"):
+        assert client.get(f"/to-chuc/nguoi/{other}.vcf").status_code == 404, other
