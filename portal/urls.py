@@ -13,6 +13,7 @@ from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
 from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from organisation.sitemaps import OrganisationSitemap
 from schedule.sitemaps import ScheduleSitemap
 
 from . import views
@@ -26,6 +27,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "schedule": ScheduleSitemap,
     "documents": DocumentSitemap,
+    "organisation": OrganisationSitemap,
 }
 
 urlpatterns = [

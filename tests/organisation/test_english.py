@@ -113,3 +113,9 @@ def test_an_edited_introduction_shows_at_once(client):
     intro.text_en = "Second words."
     intro.save()
     assert "Second words." in html_of(client, reverse("organisation:home_en"))
+
+
+def test_sitemap_lists_the_organisation_pages_in_both_languages(client, committee, settings):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ("/to-chuc/", "/to-chuc/ubnd/", "/en/", "/en/organisation/ubnd/", "/en/contact/"):
+        assert f"<loc>{settings.SITE_URL}{path}</loc>" in xml, path
