@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from .links import cached_reverse
 from .memo import remembered
+from .reach import email_link, tel_link
 from .richtext import clean_body
 
 # ``{{ url("news:category", category.slug) }}``, as Django's ``{% url %}``.
@@ -100,4 +101,7 @@ FILTERS = {
     "truncatewords": defaultfilters.truncatewords,
     "linebreaksbr": linebreaksbr,
     "sanitized": sanitized,
+    # Phone numbers as tel: links, e-mail addresses out of harvesters' reach (core.reach).
+    "tel_link": tel_link,
+    "email_link": email_link,
 }

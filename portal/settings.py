@@ -97,6 +97,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # Public address of the site, used in feeds, sitemaps, canonical links and Open Graph tags.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 TOWN_NAME = env("TOWN_NAME", "Thị xã Hồng Lĩnh")
+# The town's name on the English pages (/en/).
+TOWN_NAME_EN = env("TOWN_NAME_EN", "Hong Linh Town")
 SITE_NAME = env("SITE_NAME", f"Cổng thông tin điện tử {TOWN_NAME[:1].lower()}{TOWN_NAME[1:]}")
 
 INSTALLED_APPS = [
@@ -133,6 +135,7 @@ INSTALLED_APPS = [
     "mailer",
     "outbox",
     "twofactor",
+    "contact",
 ]
 
 MIDDLEWARE = [
@@ -249,8 +252,30 @@ MEDIA_STORAGE = (
     if S3_BUCKET
     else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 )
+# Files only staff may read (a citizen's attachment to a contact message): outside MEDIA_ROOT,
+# which the web server serves, and served only through the admin. With S3, a prefix of the
+# same bucket, read through signed URLs only (the bucket must not be public for it).
+PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+PRIVATE_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **MEDIA_STORAGE["OPTIONS"],
+            "location": "private",
+            "custom_domain": None,
+            "querystring_auth": True,
+        },
+    }
+    if S3_BUCKET
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # No address serves this folder: a URL asked of it would be wrong, not public.
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/khong-cong-khai/"},
+    }
+)
 STORAGES = {
     "default": MEDIA_STORAGE,
+    "private": PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -490,6 +515,12 @@ RATINGS_VOTES_PER_IP_PER_DAY = env_int("RATINGS_VOTES_PER_IP_PER_DAY", 5)
 RATINGS_COMMENTS_PER_IP_PER_HOUR = env_int("RATINGS_COMMENTS_PER_IP_PER_HOUR", 5)
 RATINGS_COMMENT_MAX_LENGTH = env_int("RATINGS_COMMENT_MAX_LENGTH", 2000)
 RATINGS_COMMENTS_NEED_APPROVAL = env_bool("RATINGS_COMMENTS_NEED_APPROVAL", default=True)
+
+# Citizens' messages (contact app): the address each message is e-mailed to (empty: the admin
+# inbox only), and how many messages one address block may send per hour.
+CONTACT_EMAIL = env("CONTACT_EMAIL")
+CONTACT_MESSAGES_PER_IP_PER_HOUR = env_int("CONTACT_MESSAGES_PER_IP_PER_HOUR", 5)
+CONTACT_MESSAGE_MAX_LENGTH = env_int("CONTACT_MESSAGE_MAX_LENGTH", 5000)
 
 # Visit and online counters (stats app). A visit ends after 30 minutes without a page; "online"
 # is the readers seen in the last 5 minutes. Counting can be switched off (benchmarks, incidents).

@@ -27,6 +27,11 @@ GROUP_MODELS = {
     OFFICE: [
         ("schedule", "leader"),
         ("schedule", "scheduleitem"),
+        # The organisation directory, the introduction (English home) and the contact inbox.
+        ("organisation", "unit"),
+        ("organisation", "person"),
+        ("organisation", "introduction"),
+        ("contact", "contactmessage"),
     ],
     CLERKS: [
         ("documents", "document"),

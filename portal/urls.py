@@ -13,6 +13,7 @@ from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
 from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from organisation.sitemaps import OrganisationSitemap
 from schedule.sitemaps import ScheduleSitemap
 
 from . import views
@@ -26,6 +27,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "schedule": ScheduleSitemap,
     "documents": DocumentSitemap,
+    "organisation": OrganisationSitemap,
 }
 
 urlpatterns = [
@@ -51,6 +53,8 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("ratings.urls")),
     path("", include("schedule.urls")),
+    path("", include("organisation.urls")),
+    path("", include("contact.urls")),
 ]
 
 if settings.BENCHMARK_BARE_VIEW:

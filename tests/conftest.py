@@ -11,6 +11,14 @@ from portal.staff import EDITORS, MODERATORS
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Files only staff may read (contact attachments) go to a temporary folder of their own.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": "/khong-cong-khai/"},
+        },
+    }
     # Each test process gets its own cache, so parallel runs never see each other's pages.
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}

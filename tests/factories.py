@@ -164,3 +164,23 @@ def make_alert(**fields):
     fields.setdefault("starts_at", now - timedelta(minutes=5))
     fields.setdefault("ends_at", now + timedelta(hours=2))
     return Alert.objects.create(**fields)
+
+
+def make_unit(**fields):
+    from organisation.models import Unit
+
+    number = next(_numbers)
+    fields.setdefault("name", f"Phòng thử số {number}")
+    fields.setdefault("slug", f"phong-thu-{number}")
+    return Unit.objects.create(**fields)
+
+
+def make_person(**fields):
+    from organisation.models import Person
+
+    number = next(_numbers)
+    if "unit" not in fields:
+        fields["unit"] = make_unit()
+    fields.setdefault("name", f"Cán bộ thử {number}")
+    fields.setdefault("position", "Chuyên viên")
+    return Person.objects.create(**fields)

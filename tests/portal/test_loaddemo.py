@@ -22,6 +22,7 @@ from documents.models import (
     Sector,
 )
 from news.models import Article, Category
+from organisation.models import Introduction, Person, Unit
 from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
@@ -53,6 +54,11 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         Category.objects.all().delete()
         for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader, Alert, *DOCUMENT_MODELS):
             model.objects.all().delete()
+        Person.objects.all().delete()
+        Introduction.objects.all().delete()
+        # Units protect their children: the leaves go first.
+        while Unit.objects.exists():
+            Unit.objects.filter(children__isnull=True).delete()
 
 
 @pytest.fixture(autouse=True)
@@ -175,7 +181,7 @@ def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_ou
     second_output = load_demo()
 
     assert stored_content() == before
-    assert "50 created" in first_run_output
+    assert "73 created" in first_run_output
     assert "0 created" in second_output
 
 

@@ -1,0 +1,145 @@
+"""The contact form: what a citizen writes, checked field by field with Vietnamese messages."""
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from core.captcha import CaptchaField
+from core.text import VisibleCharField, VisibleTextField
+from core.uploads import validate_document
+
+from . import services
+
+LIMIT_REACHED = _("Bạn đã gửi quá nhiều thư trong một giờ. Vui lòng thử lại sau.")
+CHOOSE_FILE_AGAIN = _(
+    "Vui lòng chọn lại tệp đính kèm: trình duyệt không giữ tệp đã chọn khi trang được gửi lại."
+)
+NO_WAY_TO_ANSWER = _("Vui lòng nhập thư điện tử hoặc số điện thoại để chúng tôi trả lời bạn.")
+# Digits with the spaces, dots, dashes, brackets and leading + people write numbers with.
+PHONE = re.compile(r"^\+?[0-9 .()\-]{8,20}$")
+
+
+class ContactForm(forms.Form):
+    name = VisibleCharField(
+        label=_("Họ và tên"),
+        max_length=120,
+        error_messages={"required": _("Vui lòng nhập họ và tên.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Thư điện tử"),
+        required=False,
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.com).")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = VisibleCharField(
+        label=_("Điện thoại"),
+        required=False,
+        max_length=40,
+        help_text=_("Cần ít nhất một trong hai: thư điện tử hoặc điện thoại."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+    )
+    subject = VisibleCharField(
+        label=_("Tiêu đề"),
+        max_length=200,
+        error_messages={"required": _("Vui lòng nhập tiêu đề thư.")},
+    )
+    message = VisibleTextField(
+        label=_("Nội dung"),
+        error_messages={"required": _("Vui lòng nhập nội dung thư.")},
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    attachment = forms.FileField(
+        label=_("Tệp đính kèm (không bắt buộc)"),
+        required=False,
+        validators=[validate_document],
+        help_text=_("PDF, DOC, DOCX, XLS, XLSX hoặc ODT."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.odt"}),
+    )
+    # Left empty by people, filled in by form-filling robots.
+    website = forms.CharField(
+        label=_("Để trống ô này"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    captcha = CaptchaField()
+
+    def __init__(self, *args, ip=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ip = ip
+        self.fields["captcha"].for_reader(ip)
+        limit = settings.CONTACT_MESSAGE_MAX_LENGTH
+        self.fields["message"].validators.append(
+            MaxLengthValidator(
+                limit,
+                message=_(
+                    "Nội dung dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+                ),
+            )
+        )
+        self.fields["message"].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": limit}
+        for name in ("name", "subject", "message", "captcha"):
+            self.fields[name].widget.attrs.setdefault("required", True)
+        # Long limits are told in words (the help text and the error), never cut off unseen.
+        for name in ("name", "phone", "subject"):
+            self.fields[name].widget.attrs.pop("maxlength", None)
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError(
+                _("Số điện thoại không hợp lệ: chỉ gồm chữ số (ví dụ: 0912 345 678)."),
+                code="invalid",
+            )
+        return phone
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            raise forms.ValidationError(
+                _("Thư chưa được gửi: ô “Để trống ô này” phải để trống."), code="honeypot"
+            )
+        no_email = not cleaned_data.get("email") and not self.has_error("email")
+        no_phone = not cleaned_data.get("phone") and not self.has_error("phone")
+        if no_email and no_phone:
+            self.add_error("email", forms.ValidationError(NO_WAY_TO_ANSWER, code="no_contact"))
+        # Told early here; services.receive_message holds the limit exactly under concurrency.
+        if self.ip and services.limit_reached(self.ip):
+            raise forms.ValidationError(LIMIT_REACHED, code="rate_limited")
+        return cleaned_data
+
+    def full_clean(self):
+        super().full_clean()
+        # A file cannot be put back into the page: say so beside the field.
+        if (
+            self.is_bound
+            and self.errors
+            and self.files.get("attachment")
+            and CHOOSE_FILE_AGAIN not in self.errors.get("attachment", [])
+        ):
+            self.add_error("attachment", forms.ValidationError(CHOOSE_FILE_AGAIN, code="again"))
+
+    @property
+    def is_rate_limited(self):
+        return self.has_error(NON_FIELD_ERRORS, code="rate_limited")
+
+    def save(self):
+        """Send the message; None, with the limit's error on the form, when the limit is hit."""
+        data = self.cleaned_data
+        try:
+            return services.receive_message(
+                ip=self.ip,
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                subject=data["subject"],
+                message=data["message"],
+                attachment=data.get("attachment") or None,
+            )
+        except services.ContactLimitReached:
+            self.add_error(None, forms.ValidationError(LIMIT_REACHED, code="rate_limited"))
+            return None
