@@ -13,6 +13,7 @@ from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
 from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from questions.sitemaps import QuestionSitemap
 from schedule.sitemaps import ScheduleSitemap
 
 from . import views
@@ -26,6 +27,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "schedule": ScheduleSitemap,
     "documents": DocumentSitemap,
+    "questions": QuestionSitemap,
 }
 
 urlpatterns = [
@@ -45,6 +47,7 @@ urlpatterns = [
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("healthz", views.health, name="health"),
     path("", include("documents.urls")),
+    path("", include("questions.urls")),
     path("", include("ratings.urls")),
     path("", include("news.urls")),
     path("", include("schedule.urls")),
