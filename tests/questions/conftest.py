@@ -37,14 +37,14 @@ def east_ward():
     return make_unit(name="Phường Đông Hòa", slug="phuong-dong-hoa", kind=Unit.Kind.WARD)
 
 
-def question_data(field, **overrides):
+def question_data(filed_under, **overrides):
     data = {
         "name": "Lê Văn Tám",
         "name_shown": "initials",
         "email": "letam@example.org",
         "phone": "",
         "ward_text": "Tổ dân phố 3",
-        "field": str(field.pk),
+        "field": str(filed_under.pk),
         "title": "Thủ tục tách thửa đất ở",
         "text": "Gia đình tôi muốn tách thửa đất ở.\nCần những giấy tờ gì?",
         "website": "",
