@@ -167,8 +167,9 @@ class Question(models.Model):
 
     WAITING = (Status.RECEIVED, Status.ASSIGNED, Status.ANSWERED)
 
-    code = models.CharField(_("mã tra cứu"), max_length=12, unique=True, editable=False)
-    code_digest = models.CharField(max_length=64, unique=True, editable=False)
+    # Both filled in by save(); blank until then, so that full_clean() passes a new question.
+    code = models.CharField(_("mã tra cứu"), max_length=12, unique=True, editable=False, blank=True)
+    code_digest = models.CharField(max_length=64, unique=True, editable=False, blank=True)
     name = models.CharField(_("họ và tên"), max_length=120)
     name_shown = models.CharField(
         _("hiển thị tên"), max_length=10, choices=NameShown.choices, default=NameShown.INITIALS
@@ -194,7 +195,9 @@ class Question(models.Model):
         _("tệp đính kèm của người hỏi"), upload_to=attachment_path, blank=True, max_length=200
     )
     ip = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True, editable=False)
-    ip_block = models.CharField(_("khối địa chỉ IP"), max_length=43, editable=False, default="")
+    ip_block = models.CharField(
+        _("khối địa chỉ IP"), max_length=43, editable=False, default="", blank=True
+    )
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.RECEIVED
     )

@@ -22,6 +22,9 @@ from documents.models import (
     Sector,
 )
 from news.models import Article, Category
+from organisation.models import Unit
+from questions.models import Field as QuestionField
+from questions.models import Question
 from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
@@ -34,7 +37,14 @@ def load_demo():
 
 
 # In the order they can be deleted (a document holds its type, body and sector).
-DOCUMENT_MODELS = (Document, DocumentType, IssuingBody, Sector, PublicInformation, InformationContact)
+DOCUMENT_MODELS = (
+    Document,
+    DocumentType,
+    IssuingBody,
+    Sector,
+    PublicInformation,
+    InformationContact,
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +62,9 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
         for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader, Alert, *DOCUMENT_MODELS):
+            model.objects.all().delete()
+        # Questions hold their field and unit (PROTECT).
+        for model in (Question, QuestionField, Unit):
             model.objects.all().delete()
 
 
@@ -166,7 +179,9 @@ def test_demo_has_readers_comments_answered_and_awaiting_moderation(client):
 
     page = client.get(answered.article.get_absolute_url()).content.decode()
     assert escape(answered.text) in page and escape(answered.reply) in page
-    assert escape(pending.text) not in client.get(pending.article.get_absolute_url()).content.decode()
+    assert (
+        escape(pending.text) not in client.get(pending.article.get_absolute_url()).content.decode()
+    )
 
 
 def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_output):
@@ -175,7 +190,8 @@ def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_ou
     second_output = load_demo()
 
     assert stored_content() == before
-    assert "50 created" in first_run_output
+    # 50, and the questions app's 6 units, 4 fields and 4 questions.
+    assert "64 created" in first_run_output
     assert "0 created" in second_output
 
 
