@@ -13,15 +13,17 @@ class QuestionsConfig(AppConfig):
     def ready(self):
         from core.pagecache import forget_site_pages, refresh_on_signal, refresh_pages_on
         from core.staffhome import register_waiting_work
+        from organisation.models import Unit
 
         from .models import Field
         from .selectors import COORDINATE, questions_for
         from .signals import public_questions_changed
 
-        # Fields name the list's filter and every question page; a question reaches readers
+        # Fields and units name the list's filters and every question page (the organisation
+        # app may refresh on units too: a second bump is harmless); a question reaches readers
         # only once published: a citizen sending one (or staff working on a waiting one)
         # refreshes nothing, publishing, unpublishing, or editing a published one does.
-        refresh_pages_on(Field)
+        refresh_pages_on(Field, Unit)
         refresh_on_signal(
             public_questions_changed,
             forget_site_pages,

@@ -151,3 +151,14 @@ def test_an_unpublished_or_unknown_question_page_is_a_404(client):
 
 def test_the_menu_links_to_the_questions(client):
     assert 'href="/hoi-dap/"' in client.get("/").content.decode()
+
+
+def test_renaming_the_answering_unit_shows_on_the_cached_question_page(client):
+    question = published(unit=make_unit(name="Phòng Văn hóa"))
+    assert "Phòng Văn hóa" in client.get(question.get_absolute_url()).content.decode()
+    assert client.get(question.get_absolute_url())["X-Page-Cache"] == "hit"
+
+    question.unit.name = "Phòng Văn hóa và Thông tin"
+    question.unit.save()
+
+    assert "Phòng Văn hóa và Thông tin" in client.get(question.get_absolute_url()).content.decode()
