@@ -260,7 +260,7 @@ class Question(models.Model):
         self._stored_status = self.status
 
     def get_absolute_url(self):
-        return reverse("questions:detail", kwargs={"pk": self.pk})
+        return reverse("questions:detail", kwargs={"key": self.pk})
 
     def delete(self, *args, **kwargs):
         was_public = self.is_public

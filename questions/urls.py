@@ -14,5 +14,6 @@ urlpatterns = [
     path("hoi-dap/gui-cau-hoi/", views.ask, name="ask"),
     path("hoi-dap/tra-cuu/", views.lookup, name="lookup"),
     path("hoi-dap/rss/", require_safe(reader_page()(feeds.LatestQuestionsFeed())), name="feed"),
-    path("hoi-dap/<int:pk>/", views.question_detail, name="detail"),
+    # A slug, as every public address here: any text gets a 404 from the view, never a 500.
+    path("hoi-dap/<slug:key>/", views.question_detail, name="detail"),
 ]

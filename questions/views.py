@@ -70,8 +70,10 @@ _cached_question_list = reader_page(
 
 @require_safe
 @reader_page()
-def question_detail(request, pk):
-    question = public_question(pk=pk)
+def question_detail(request, key):
+    if not (key.isascii() and key.isdecimal() and len(key) < 19):
+        raise Http404
+    question = public_question(pk=int(key))
     if question is None:
         raise Http404
     return render(request, "questions/detail.html", {"question": question})
