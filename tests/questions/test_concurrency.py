@@ -1,7 +1,14 @@
 """Many citizens and staff at the same moment on PostgreSQL: the daily limit holds exactly, and a
 question is published (and its asker mailed) once however many staff press the button."""
 
+import http.cookiejar
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+
 import pytest
+from captcha.models import CaptchaStore
 from django.core import mail
 from django.db import connection
 from factories import make_question, make_question_field
@@ -98,3 +105,56 @@ def test_publishing_and_declining_at_once_leave_one_outcome_and_one_mail():
     assert len(outcomes) == 1
     assert Question.objects.get().status == outcomes[0]
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_citizens_posting_the_form_at_once_over_http_stop_exactly_at_the_limit(
+    live_server, settings
+):
+    settings.QUESTIONS_PER_ADDRESS_BLOCK_PER_DAY = 3
+    settings.CAPTCHAS_PER_ADDRESS_BLOCK_PER_MINUTE = 100
+    field = make_question_field()
+    ask_url = f"{live_server.url}/hoi-dap/gui-cau-hoi/"
+
+    def open_form(number):
+        # Each citizen is their own browser: cookies, CSRF token and a captcha of their own.
+        opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        with opener.open(ask_url) as response:
+            html = response.read().decode()
+        key = re.search(r'name="captcha_0" value="([0-9a-f]+)"', html)[1]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+        form = {
+            "csrfmiddlewaretoken": token,
+            "name": f"Người hỏi {number}",
+            "name_shown": "initials",
+            "email": f"hoi{number}@example.org",
+            "phone": "",
+            "ward_text": "Tổ 1",
+            "field": str(field.pk),
+            "title": f"Câu hỏi {number}",
+            "text": "Nội dung câu hỏi.",
+            "website": "",
+            "captcha_0": key,
+            "captcha_1": CaptchaStore.objects.get(hashkey=key).response,
+        }
+        return opener, form
+
+    citizens = [open_form(number) for number in range(10)]
+
+    def send(number):
+        opener, form = citizens[number]
+        request = urllib.request.Request(  # noqa: S310 - the live server's http URL
+            ask_url, data=urllib.parse.urlencode(form).encode()
+        )
+        try:
+            with opener.open(request) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    statuses = run_at_once(10, send)
+
+    assert sorted(statuses) == [200] * 3 + [429] * 7
+    assert Question.objects.count() == 3
