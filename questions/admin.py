@@ -10,8 +10,6 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import UploadsLeaveNothingOnFailure
-
 from . import services
 from .models import AnswerAttachment, Field, Question, Responder
 from .selectors import may_coordinate, questions_for
@@ -91,7 +89,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
+class QuestionAdmin(admin.ModelAdmin):
     form = QuestionForm
     change_form_template = "admin/questions/question/change_form.html"
     list_display = [

@@ -206,3 +206,23 @@ def test_the_question_admin_speaks_vietnamese(client, coordinator, office_of_res
         "Lưu và công bố câu trả lời",
     ):
         assert label in page
+
+
+def test_a_published_question_can_be_taken_down_and_its_answer_corrected(
+    client, resources_staff, office_of_resources
+):
+    question = make_question(
+        status=Question.Status.PUBLISHED, unit=office_of_resources, title="Giờ mở cửa nhà văn hóa"
+    )
+    client.force_login(resources_staff)
+    client.post(change_url(question), form_for(question, _unpublish="1"))
+    assert Question.objects.get().status == Question.Status.ANSWERED
+    client.logout()
+    assert client.get(question.get_absolute_url()).status_code == 404
+
+    client.force_login(resources_staff)
+    client.post(
+        change_url(question), form_for(question, answer="<p>Mở cửa từ 7 giờ.</p>", _publish="1")
+    )
+    client.logout()
+    assert "Mở cửa từ 7 giờ." in client.get(question.get_absolute_url()).content.decode()
