@@ -98,6 +98,8 @@ def submit_question(
             if not Question.objects.filter(code=question.code).exists():
                 raise
             question.pk = None
+    else:
+        raise IntegrityError("no free tracking code after 5 draws")
     queue_mail(
         to=[email],
         subject=_("Đã nhận câu hỏi của bạn – mã tra cứu %(code)s") % {"code": question.code},

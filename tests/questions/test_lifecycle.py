@@ -139,3 +139,16 @@ def test_a_citizen_sending_a_question_does_not_refresh_cached_pages(ask, land, c
     client.cookies.clear()
 
     assert client.get(listing)["X-Page-Cache"] == "hit"
+
+
+def test_a_code_drawn_twice_is_drawn_again(monkeypatch, land):
+    taken = make_question().code
+    draws = iter([taken, "HD-22222A"])
+    monkeypatch.setattr(services, "new_code", lambda: next(draws))
+
+    question = services.submit_question(
+        ip="198.51.100.9", name="An", email="", field=land, title="Hỏi", text="Nội dung."
+    )
+
+    assert question.code == "HD-22222A"
+    assert Question.objects.count() == 2
