@@ -92,6 +92,7 @@ class Responder(models.Model):
         verbose_name=_("tài khoản"),
         on_delete=models.CASCADE,
         related_name="question_responder",
+        limit_choices_to={"is_staff": True},
     )
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="responders"
