@@ -760,6 +760,7 @@ def discover_pages(site):
         ("schedule", r'href="(/lich-cong-tac/)"'),
         ("documents", r'href="(/van-ban/)"'),
         ("access to info", r'href="(/tiep-can-thong-tin/)"'),
+        ("questions", r'href="(/hoi-dap/)"'),
     ]:
         link = re.search(pattern, home)
         if link:
@@ -778,6 +779,16 @@ def discover_pages(site):
         document = re.search(r'href="(/van-ban/(?!rss/|tep/)[^"/?#]+/)"', listing)
         if document:
             pages["document"] = document.group(1)
+    if "questions" in pages:
+        _, listing = fetch(pages["questions"])
+        # One published question's page and the form that sends one (its captcha is drawn
+        # per fetch, like the comment page's); not the feed or the lookup.
+        question = re.search(r'href="(/hoi-dap/\d+/)"', listing)
+        if question:
+            pages["question"] = question.group(1)
+        ask = re.search(r'href="(/hoi-dap/gui-cau-hoi/)"', listing)
+        if ask:
+            pages["ask form"] = ask.group(1)
     return pages, found
 
 
@@ -841,10 +852,13 @@ def real_checks(site, report):
         for name in ("organisation", "contact"):
             step(f"Lighthouse ({name} page, accessibility 100)")
             report.run("lighthouse", name, check_lighthouse, name, pages[name])
+        if "question" in pages:
+            step("Lighthouse (question page)")
+            report.run("lighthouse", "question", check_lighthouse, "question", pages["question"])
         step("MDN HTTP Observatory")
         graded = {
             name: pages[name]
-            for name in ("home", "category", "article", "search", "document")
+            for name in ("home", "category", "article", "search", "document", "question")
             if name in pages
         }
         report.run("observatory", "four pages", check_observatory, graded)

@@ -20,6 +20,7 @@ class WaitingWork:
     count: Callable[[], int]
     url: Callable[[], str]
     permission: str
+    per_user: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,17 @@ def register_waiting_work(
     count: Callable[[], int],
     url: Callable[[], str],
     permission: str,
+    per_user: bool = False,
 ) -> None:
     """Show ``count()`` items to users with ``permission`` on the admin home, linking ``url()``.
+
+    With ``per_user``, ``count(user)`` counts only what that user may act on (the questions of
+    their own unit, say), and an item nobody else sees is never counted for them.
 
     ``singular``/``plural`` are ngettext messages with ``%(count)d``, left untranslated here
     (wrap them in gettext_noop) and translated per request. Registering a key again replaces it.
     """
-    _waiting[key] = WaitingWork(singular, plural, count, url, permission)
+    _waiting[key] = WaitingWork(singular, plural, count, url, permission, per_user)
 
 
 def waiting_for(user) -> list[WaitingItem]:
@@ -57,7 +62,7 @@ def waiting_for(user) -> list[WaitingItem]:
     for work in _waiting.values():
         if not user.has_perm(work.permission):
             continue
-        count = work.count()
+        count = work.count(user) if work.per_user else work.count()
         if count:
             label = ngettext(work.singular, work.plural, count) % {"count": count}
             items.append(WaitingItem(count=count, label=label, url=work.url()))

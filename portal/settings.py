@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "documents",
     "alerts",
     "organisation",
+    "questions",
     # django-mailer's queue, and the outbox app that sends through it and shows it to staff.
     "mailer",
     "outbox",
@@ -521,6 +522,13 @@ RATINGS_COMMENTS_NEED_APPROVAL = env_bool("RATINGS_COMMENTS_NEED_APPROVAL", defa
 CONTACT_EMAIL = env("CONTACT_EMAIL")
 CONTACT_MESSAGES_PER_IP_PER_HOUR = env_int("CONTACT_MESSAGES_PER_IP_PER_HOUR", 5)
 CONTACT_MESSAGE_MAX_LENGTH = env_int("CONTACT_MESSAGE_MAX_LENGTH", 5000)
+# Citizens' questions (questions app): days the town gives itself to answer one (later ones are
+# shown overdue to staff), questions one address block may send in 24 hours, and wrong tracking
+# codes one address block may try per hour before lookups are refused for the rest of it.
+QUESTIONS_ANSWER_DAYS = env_int("QUESTIONS_ANSWER_DAYS", 15)
+QUESTIONS_PER_ADDRESS_BLOCK_PER_DAY = env_int("QUESTIONS_PER_ADDRESS_BLOCK_PER_DAY", 5)
+QUESTIONS_WRONG_CODES_PER_HOUR = env_int("QUESTIONS_WRONG_CODES_PER_HOUR", 10)
+QUESTIONS_TEXT_MAX_LENGTH = env_int("QUESTIONS_TEXT_MAX_LENGTH", 5000)
 
 # Visit and online counters (stats app). A visit ends after 30 minutes without a page; "online"
 # is the readers seen in the last 5 minutes. Counting can be switched off (benchmarks, incidents).

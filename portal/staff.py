@@ -5,6 +5,10 @@ MODERATORS = "Kiểm duyệt viên"
 OFFICE = "Văn phòng"
 # Văn thư: the clerks who keep the register of documents, and only that.
 CLERKS = "Văn thư"
+# Hỏi đáp: staff who answer the questions of their own unit (questions.Responder links each to
+# it); the coordinators see every question, assign them to units, and say who answers for which.
+ANSWERERS = "Trả lời hỏi đáp"
+COORDINATORS = "Điều phối hỏi đáp"
 
 # Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
 GROUP_MODELS = {
@@ -42,6 +46,17 @@ GROUP_MODELS = {
         ("documents", "sector"),
         ("documents", "publicinformation"),
         ("documents", "informationcontact"),
+    ],
+    ANSWERERS: [
+        ("questions", "question"),
+        ("questions", "answerattachment"),
+    ],
+    # Responder's permissions include questions.coordinate_questions.
+    COORDINATORS: [
+        ("questions", "question"),
+        ("questions", "answerattachment"),
+        ("questions", "field"),
+        ("questions", "responder"),
     ],
 }
 

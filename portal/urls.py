@@ -14,6 +14,7 @@ from core.security import safe_methods_only
 from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from organisation.sitemaps import OrganisationSitemap
+from questions.sitemaps import QuestionSitemap
 from schedule.sitemaps import ScheduleSitemap
 
 from . import views
@@ -28,6 +29,7 @@ sitemaps = {
     "schedule": ScheduleSitemap,
     "documents": DocumentSitemap,
     "organisation": OrganisationSitemap,
+    "questions": QuestionSitemap,
 }
 
 urlpatterns = [
@@ -51,6 +53,7 @@ urlpatterns = [
     # The news pages first: most requests are theirs, and each pattern tried before costs.
     path("", include("news.urls")),
     path("", include("documents.urls")),
+    path("", include("questions.urls")),
     path("", include("ratings.urls")),
     path("", include("schedule.urls")),
     path("", include("organisation.urls")),

@@ -167,6 +167,7 @@ def make_alert(**fields):
 
 
 def make_unit(**fields):
+    """A unit of the town's organisation (an office unless ``kind`` says otherwise)."""
     from organisation.models import Unit
 
     number = next(_numbers)
@@ -184,3 +185,38 @@ def make_person(**fields):
     fields.setdefault("name", f"Cán bộ thử {number}")
     fields.setdefault("position", "Chuyên viên")
     return Person.objects.create(**fields)
+
+
+def make_question_field(**fields):
+    from questions.models import Field
+
+    fields.setdefault("name", f"Lĩnh vực thử số {next(_numbers)}")
+    return Field.objects.create(**fields)
+
+
+def make_question(**fields):
+    """A citizen's question as received (no unit, no answer), with the asker's details.
+
+    ``status="published"`` (or "answered") gives it a unit and an answer as well."""
+    from questions.models import Question
+
+    number = next(_numbers)
+    if "field" not in fields:
+        fields["field"] = make_question_field()
+    fields.setdefault("name", "Trần Thị Bình")
+    fields.setdefault("email", f"nguoihoi{number}@example.org")
+    fields.setdefault("phone", "0912 345 678")
+    fields.setdefault("title", f"Câu hỏi thử số {number}")
+    fields.setdefault("text", "Nội dung câu hỏi thử.")
+    status = fields.get("status", Question.Status.RECEIVED)
+    now = timezone.now()
+    if status in (Question.Status.ANSWERED, Question.Status.PUBLISHED):
+        fields.setdefault("answer", "<p>Nội dung trả lời thử.</p>")
+        fields.setdefault("answered_at", now)
+    if status in (Question.Status.ASSIGNED, Question.Status.ANSWERED, Question.Status.PUBLISHED):
+        if "unit" not in fields:
+            fields["unit"] = make_unit()
+        fields.setdefault("assigned_at", now)
+    if status == Question.Status.PUBLISHED:
+        fields.setdefault("published_at", now)
+    return Question.objects.create(**fields)

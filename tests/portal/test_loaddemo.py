@@ -23,6 +23,8 @@ from documents.models import (
 )
 from news.models import Article, Category
 from organisation.models import Introduction, Person, Unit
+from questions.models import Field as QuestionField
+from questions.models import Question
 from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
@@ -35,7 +37,14 @@ def load_demo():
 
 
 # In the order they can be deleted (a document holds its type, body and sector).
-DOCUMENT_MODELS = (Document, DocumentType, IssuingBody, Sector, PublicInformation, InformationContact)
+DOCUMENT_MODELS = (
+    Document,
+    DocumentType,
+    IssuingBody,
+    Sector,
+    PublicInformation,
+    InformationContact,
+)
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +65,9 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
             model.objects.all().delete()
         Person.objects.all().delete()
         Introduction.objects.all().delete()
+        # Questions hold their field and unit (PROTECT).
+        for model in (Question, QuestionField):
+            model.objects.all().delete()
         # Units protect their children: the leaves go first.
         while Unit.objects.exists():
             Unit.objects.filter(children__isnull=True).delete()
@@ -172,7 +184,9 @@ def test_demo_has_readers_comments_answered_and_awaiting_moderation(client):
 
     page = client.get(answered.article.get_absolute_url()).content.decode()
     assert escape(answered.text) in page and escape(answered.reply) in page
-    assert escape(pending.text) not in client.get(pending.article.get_absolute_url()).content.decode()
+    assert (
+        escape(pending.text) not in client.get(pending.article.get_absolute_url()).content.decode()
+    )
 
 
 def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_output):

@@ -1,0 +1,1 @@
+"""Questions citizens ask the town and the answers it publishes (hỏi đáp)."""

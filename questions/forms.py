@@ -1,0 +1,217 @@
+"""The citizen's question form and the tracking-code form."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.base import ContentFile
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from core.captcha import CaptchaField
+from core.text import VisibleCharField, VisibleTextField
+from core.uploads import cleaned_image, document_format, image_format
+from organisation.models import Unit
+
+from . import services
+from .models import Field, Question
+
+QUESTION_LIMIT_REACHED = _(
+    "Địa chỉ mạng của bạn đã gửi quá nhiều câu hỏi trong một ngày. Vui lòng thử lại vào ngày mai."
+)
+PHONE_CHARACTERS = set("0123456789 +.-()")
+
+
+def checked_attachment(upload):
+    """The citizen's file as it will be stored: an image re-encoded without its metadata, or an
+    office document named after the format its content proves; or a Vietnamese error."""
+    try:
+        image_format(upload)
+    except ValidationError as not_image:
+        if not_image.code == "too_large":
+            raise
+        try:
+            extension = document_format(upload)
+        except ValidationError as error:
+            if error.code == "too_large":
+                raise
+            raise ValidationError(
+                _(
+                    "Tệp đính kèm phải là ảnh (JPEG, PNG, GIF, WebP) hoặc văn bản "
+                    "(PDF, DOC, DOCX, XLS, XLSX, ODT)."
+                ),
+                code="invalid_attachment",
+            ) from None
+        upload.seek(0)
+        return ContentFile(upload.read(), name=f"tep.{extension}")
+    return cleaned_image(upload)
+
+
+class QuestionForm(forms.ModelForm):
+    # Left empty by people, filled in by form-filling robots.
+    website = forms.CharField(
+        label=_("Để trống ô này"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    ward = forms.ModelChoiceField(
+        label=_("Phường, xã nơi bạn ở"),
+        queryset=Unit.objects.filter(kind=Unit.Kind.WARD),
+        required=False,
+        empty_label=_("– Chọn phường, xã –"),
+        error_messages={"invalid_choice": _("Vui lòng chọn một phường, xã trong danh sách.")},
+    )
+    field = forms.ModelChoiceField(
+        label=_("Lĩnh vực"),
+        queryset=Field.objects.all(),
+        empty_label=_("– Chọn lĩnh vực –"),
+        error_messages={
+            "required": _("Vui lòng chọn lĩnh vực của câu hỏi."),
+            "invalid_choice": _("Vui lòng chọn một lĩnh vực trong danh sách."),
+        },
+    )
+    attachment = forms.FileField(
+        label=_("Tệp đính kèm (không bắt buộc)"),
+        required=False,
+        help_text=_("Ảnh hoặc văn bản (PDF, DOC, DOCX, XLS, XLSX, ODT)."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".jpg,.jpeg,.png,.gif,.webp,.pdf,.doc,.docx,.xls,.xlsx,.odt"}
+        ),
+    )
+    # One try per key, spent atomically (core.captcha): one solved captcha, one question.
+    captcha = CaptchaField()
+
+    class Meta:
+        model = Question
+        fields = [
+            "name", "name_shown", "email", "phone", "ward", "ward_text", "field", "title", "text",
+        ]  # fmt: skip
+        field_classes = {
+            "name": VisibleCharField,
+            "phone": VisibleCharField,
+            "ward_text": VisibleCharField,
+            "title": VisibleCharField,
+            "text": VisibleTextField,
+        }
+        labels = {
+            "name": _("Họ và tên"),
+            "name_shown": _("Khi công bố câu hỏi"),
+            "email": _("Thư điện tử"),
+            "phone": _("Số điện thoại"),
+            "ward_text": _("Nơi ở (phường, xã, tổ dân phố)"),
+            "title": _("Tiêu đề câu hỏi"),
+            "text": _("Nội dung câu hỏi"),
+        }
+        help_texts = {
+            "email": _("Để nhận mã tra cứu và tin báo khi có câu trả lời. Không công bố."),
+            "phone": _("Ghi thư điện tử hoặc số điện thoại (ít nhất một). Không công bố."),
+        }
+        error_messages = {
+            "name": {"required": _("Vui lòng nhập họ và tên.")},
+            "email": {"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+            "title": {"required": _("Vui lòng nhập tiêu đề câu hỏi.")},
+            "text": {"required": _("Vui lòng nhập nội dung câu hỏi.")},
+            "name_shown": {"invalid_choice": _("Vui lòng chọn một cách hiển thị tên.")},
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "name_shown": forms.RadioSelect,
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "text": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, ip=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ip = ip
+        self.fields["captcha"].for_reader(ip)
+        limit = settings.QUESTIONS_TEXT_MAX_LENGTH
+        self.fields["text"].validators.append(
+            MaxLengthValidator(
+                limit,
+                message=_(
+                    "Câu hỏi dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+                ),
+            )
+        )
+        self.fields["text"].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": limit}
+        self.fields["title"].error_messages["max_length"] = _(
+            "Tiêu đề dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+        )
+        self.fields["name_shown"].choices = Question.NameShown.choices
+        self.has_wards = self.fields["ward"].queryset.exists()
+        # A ward chosen from the organisation's list; written by hand while it has none.
+        del self.fields["ward_text" if self.has_wards else "ward"]
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        digits = [ch for ch in phone if ch.isdigit()]
+        if phone and (set(phone) - PHONE_CHARACTERS or not 8 <= len(digits) <= 15):
+            raise ValidationError(
+                _("Số điện thoại không hợp lệ (8 đến 15 chữ số, ví dụ 0912 345 678)."),
+                code="invalid",
+            )
+        return phone
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        return checked_attachment(upload) if upload else None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            raise ValidationError(
+                _("Câu hỏi chưa được gửi: ô “Để trống ô này” phải để trống."), code="honeypot"
+            )
+        if (
+            "email" in cleaned_data
+            and "phone" in cleaned_data
+            and not (cleaned_data["email"] or cleaned_data["phone"])
+        ):
+            self.add_error(
+                "email",
+                ValidationError(
+                    _("Vui lòng ghi thư điện tử hoặc số điện thoại để chúng tôi liên hệ khi cần."),
+                    code="contact_required",
+                ),
+            )
+        # Told early here; services.submit_question holds the limit exactly under concurrency.
+        if self.ip and services.question_limit_reached(self.ip):
+            raise ValidationError(QUESTION_LIMIT_REACHED, code="rate_limited")
+        return cleaned_data
+
+    @property
+    def is_rate_limited(self):
+        return self.has_error(NON_FIELD_ERRORS, code="rate_limited")
+
+    def save(self, commit=True):
+        """Send the question; None, with the limit's error on the form, when the limit is hit."""
+        data = self.cleaned_data
+        try:
+            return services.submit_question(
+                ip=self.ip,
+                name=data["name"],
+                name_shown=data["name_shown"],
+                email=data["email"],
+                phone=data["phone"],
+                ward=data.get("ward"),
+                ward_text=data.get("ward_text", ""),
+                field=data["field"],
+                title=data["title"],
+                text=data["text"],
+                attachment=data.get("attachment"),
+            )
+        except services.QuestionLimitReached:
+            self.add_error(None, ValidationError(QUESTION_LIMIT_REACHED, code="rate_limited"))
+            return None
+
+
+class LookupForm(forms.Form):
+    ma = forms.CharField(
+        label=_("Mã tra cứu"),
+        max_length=20,
+        help_text=_("Mã bạn nhận khi gửi câu hỏi, ví dụ HD-7K3M9Q."),
+        error_messages={"required": _("Vui lòng nhập mã tra cứu.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )

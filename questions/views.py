@@ -1,0 +1,161 @@
+"""Public question pages: the list with search and filters, a question, the form that sends
+one, and the lookup by tracking code; views only turn HTTP into form, selector and service calls."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from core.clientip import client_ip
+from core.pagecache import as_typed, page_number, reader_page
+from core.pagination import paginate
+
+from .forms import LookupForm, QuestionForm
+from .models import Question
+from .selectors import Filters, filter_choices, lookups_refused, public_question, question_by_code
+
+PAGE_SIZE = 15
+SEARCH_MAX_LENGTH = 100
+
+
+@require_safe
+def question_list(request):
+    """The published questions, filtered and searched as the address says. Filtered lists are
+    cached pages (their addresses are shared); a search is not (any words make a new page)."""
+    if "q" in request.GET:
+        return _question_list(request)
+    return _cached_question_list(request)
+
+
+def _question_list(request):
+    filters = Filters.from_query(request.GET)
+    # PostgreSQL refuses NUL in text; no reader means one.
+    search = request.GET.get("q", "").replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
+    address = "&".join(
+        part for part in [urlencode({"q": search}) if search else "", filters.as_query()] if part
+    )
+    # One address per list: the form sends empty fields too; they are dropped by a redirect, so
+    # shared links and the page cache see the same list under the same address.
+    requested_page = request.GET.get("page")
+    canonical = "&".join(
+        part for part in [address, f"page={requested_page}" if requested_page else ""] if part
+    )
+    if request.META.get("QUERY_STRING", "") != canonical:
+        return redirect(f"{request.path}?{canonical}" if canonical else request.path)
+    questions = Question.objects.published()
+    if search:
+        questions = questions.search(search)
+    questions = filters.apply(questions).for_listing().order_by("-published_at", "-pk")
+    return render(
+        request,
+        "questions/list.html",
+        {
+            "page": paginate(request, questions, per_page=PAGE_SIZE),
+            "filters": filters,
+            "search": search,
+            "address_query": address,
+            **filter_choices(),
+        },
+    )
+
+
+# Only canonical addresses answer 200 (others are redirected), so the filters may enter the key
+# as typed.
+_cached_question_list = reader_page(
+    params={**dict.fromkeys(Filters.KEYS, as_typed), "page": page_number}
+)(_question_list)
+
+
+@require_safe
+@reader_page()
+def question_detail(request, key):
+    if not (key.isascii() and key.isdecimal() and len(key) < 19):
+        raise Http404
+    question = public_question(pk=int(key))
+    if question is None:
+        raise Http404
+    return render(request, "questions/detail.html", {"question": question})
+
+
+def error_links(form):
+    """(the id of the element to fix, the message) for each error, in page order, for the
+    summary atop the page; errors of the whole form point at the form."""
+    links = [("gui-cau-hoi", message) for message in form.non_field_errors()]
+    for field in form:
+        if field.errors:
+            target = field.id_for_label or "gui-cau-hoi"
+            if field.name == "captcha":
+                target = f"{field.auto_id}_1"
+            links.extend((target, message) for message in field.errors)
+    return links
+
+
+# Never cached: each rendering carries this reader's new captcha key (core.captcha).
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def ask(request):
+    ip = client_ip(request)
+    if request.method == "POST":
+        form = QuestionForm(request.POST, request.FILES, ip=ip)
+        question = form.save() if form.is_valid() else None
+        if question is not None:
+            return render(request, "questions/sent.html", {"question": question})
+        # The form comes back with everything typed (the file must be chosen again) and a new
+        # captcha: the one just used is spent, right or wrong.
+        form.data = form.data.copy()
+        form.data.pop("captcha_1", None)
+        status = 429 if form.is_rate_limited else 400
+    else:
+        form = QuestionForm(ip=ip)
+        status = 200
+    links = error_links(form) if form.is_bound else []
+    for field in form:
+        if field.errors and not field.is_hidden and field.name != "name_shown":
+            field.field.widget.attrs["autofocus"] = True
+            break
+    return render(
+        request, "questions/ask.html", {"form": form, "error_links": links}, status=status
+    )
+
+
+# Never cached, and counted: a lookup answers per code, and wrong codes are limited per address
+# block, which a cached page would skip (core.pagecache would also keep a page per code tried).
+@never_cache
+@require_safe
+def lookup(request):
+    ip = client_ip(request)
+    question = None
+    refused = False
+    if "ma" in request.GET:
+        form = LookupForm(request.GET)
+        if lookups_refused(ip):
+            refused = True
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Bạn đã nhập sai mã tra cứu quá nhiều lần. Vui lòng thử lại sau một giờ, "
+                    "hoặc liên hệ bộ phận tiếp nhận."
+                ),
+            )
+        elif form.is_valid():
+            question = question_by_code(typed=form.cleaned_data["ma"], ip=ip)
+            if question is None:
+                form.add_error(
+                    "ma",
+                    _("Không tìm thấy câu hỏi nào có mã này. Vui lòng kiểm tra lại mã tra cứu."),
+                )
+    else:
+        form = LookupForm()
+    response = render(
+        request,
+        "questions/lookup.html",
+        {"form": form, "question": question},
+        status=429 if refused else 200,
+    )
+    # The code is in the address: kept out of other sites' logs through the Referer header.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
