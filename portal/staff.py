@@ -5,6 +5,9 @@ MODERATORS = "Kiểm duyệt viên"
 OFFICE = "Văn phòng"
 # Văn thư: the clerks who keep the register of documents, and only that.
 CLERKS = "Văn thư"
+# Cán bộ lấy ý kiến: those who publish drafts for comment, moderate the comments and publish
+# the result.
+CONSULTATIONS = "Lấy ý kiến dự thảo"
 
 # Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
 GROUP_MODELS = {
@@ -19,6 +22,9 @@ GROUP_MODELS = {
         ("stats", "dailyvisits"),
         # The urgent-alert banner on every page.
         ("alerts", "alert"),
+        # The poll in the sidebar.
+        ("polls", "poll"),
+        ("polls", "polloption"),
     ],
     MODERATORS: [
         ("ratings", "comment"),
@@ -37,6 +43,11 @@ GROUP_MODELS = {
         ("documents", "sector"),
         ("documents", "publicinformation"),
         ("documents", "informationcontact"),
+    ],
+    CONSULTATIONS: [
+        ("consultations", "consultation"),
+        ("consultations", "consultationfile"),
+        ("consultations", "consultationcomment"),
     ],
 }
 

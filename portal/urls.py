@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from consultations.sitemaps import ConsultationSitemap
 from core import captcha, editor
 from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
@@ -26,6 +27,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "schedule": ScheduleSitemap,
     "documents": DocumentSitemap,
+    "consultations": ConsultationSitemap,
 }
 
 urlpatterns = [
@@ -48,6 +50,8 @@ urlpatterns = [
     path("", include("ratings.urls")),
     path("", include("news.urls")),
     path("", include("schedule.urls")),
+    path("", include("consultations.urls")),
+    path("", include("polls.urls")),
 ]
 
 if settings.BENCHMARK_BARE_VIEW:
