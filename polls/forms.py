@@ -6,16 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from .services import InvalidChoice, check_choices
 
 
+class EveryChosenRadio(forms.RadioSelect):
+    """Radio buttons that pass on every value sent: two options posted to a single-choice poll
+    are refused by the poll's rule, not silently cut to the last one."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+
 class BallotForm(forms.Form):
     def __init__(self, *args, poll, **kwargs):
         super().__init__(*args, **kwargs)
         self.poll = poll
         choices = [(option.pk, option.text) for option in poll.option_list]
-        field_class = (
-            forms.TypedMultipleChoiceField if poll.is_multiple_choice else forms.TypedChoiceField
-        )
-        widget = forms.CheckboxSelectMultiple if poll.is_multiple_choice else forms.RadioSelect
-        self.fields["lua_chon"] = field_class(
+        widget = forms.CheckboxSelectMultiple if poll.is_multiple_choice else EveryChosenRadio
+        self.fields["lua_chon"] = forms.TypedMultipleChoiceField(
             label=poll.question,
             choices=choices,
             coerce=int,
@@ -28,7 +33,6 @@ class BallotForm(forms.Form):
 
     def clean_lua_chon(self):
         chosen = self.cleaned_data["lua_chon"]
-        chosen = chosen if isinstance(chosen, list) else [chosen]
         try:
             return check_choices(self.poll, chosen, {option.pk for option in self.poll.option_list})
         except InvalidChoice as refusal:

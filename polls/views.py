@@ -90,8 +90,6 @@ def ballot(request, poll_id):
         initial = (
             {"lua_chon": chosen.cleaned_data["lua_chon"]} if chosen and chosen.is_valid() else None
         )
-        if initial and not poll.is_multiple_choice:
-            initial["lua_chon"] = initial["lua_chon"][0]
         return render_ballot_page(request, poll, BallotForm(poll=poll, initial=initial))
     form = BallotForm(request.POST, poll=poll)
     status = 400
