@@ -12,6 +12,7 @@ from django.utils.html import escape
 from PIL import Image
 
 from alerts.models import Alert
+from consultations.models import Consultation
 from core.uploads import audio_format
 from documents.models import (
     Document,
@@ -22,6 +23,8 @@ from documents.models import (
     Sector,
 )
 from news.models import Article, Category
+from organisation.models import Unit
+from polls.models import Poll
 from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
@@ -52,6 +55,8 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
         for model in (TownMap, Song, WebsiteLink, ScheduleItem, Leader, Alert, *DOCUMENT_MODELS):
+            model.objects.all().delete()
+        for model in (Consultation, Unit, Poll):
             model.objects.all().delete()
 
 
@@ -175,7 +180,8 @@ def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_ou
     second_output = load_demo()
 
     assert stored_content() == before
-    assert "50 created" in first_run_output
+    # 50 news, sidebar and ratings rows; 14 of consultations and polls (with a unit).
+    assert "64 created by this run" in first_run_output
     assert "0 created" in second_output
 
 
