@@ -1,19 +1,36 @@
 """Staff pages for polls: the question, its 2 to 10 options, and the counts read only."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_OPTIONS, MIN_OPTIONS, Poll, PollOption
 
 
+class PollOptionFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("text") and not form.cleaned_data.get("DELETE")
+        ]
+        if not MIN_OPTIONS <= len(kept) <= MAX_OPTIONS:
+            raise ValidationError(
+                _("Một cuộc thăm dò cần từ %(low)d đến %(high)d phương án (hiện có %(count)d).")
+                % {"low": MIN_OPTIONS, "high": MAX_OPTIONS, "count": len(kept)}
+            )
+
+
 class PollOptionInline(admin.TabularInline):
     model = PollOption
+    formset = PollOptionFormSet
     fields = ["text", "order", "vote_count"]
     readonly_fields = ["vote_count"]
+    # Two empty rows for a new poll; the formset says how many it needs.
     min_num = MIN_OPTIONS
     max_num = MAX_OPTIONS
-    validate_min = True
-    validate_max = True
     extra = 0
 
 
