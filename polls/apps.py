@@ -11,11 +11,12 @@ class PollsConfig(AppConfig):
     def ready(self):
         from core.pagecache import refresh_on_signal, refresh_pages_at, refresh_pages_on
 
+        from .blocks import forget_current_poll
         from .models import Poll, PollOption
         from .signals import forget_poll_page, poll_voted
 
         # The current poll is in the sidebar of every page.
-        refresh_pages_on(Poll, PollOption)
+        refresh_pages_on(Poll, PollOption, also=[forget_current_poll])
         # A poll opening or closing changes the sidebar and its results page.
         refresh_pages_at(Poll.objects.next_phase_change, "a poll's opening or closing time comes")
         # The sidebar shows no counts: a vote refreshes only the poll's results page.

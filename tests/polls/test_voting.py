@@ -239,3 +239,17 @@ def test_a_voted_reader_is_marked_for_the_script_and_gets_the_voter_cookie(clien
 def test_an_unknown_poll_is_a_404(client):
     assert client.get("/tham-do/999999/").status_code == 404
     assert client.post("/tham-do/999999/binh-chon/", {"lua_chon": 1}).status_code == 404
+
+
+def test_the_sidebar_poll_leaves_every_page_by_itself_at_its_closing_time(client):
+    import time
+
+    poll = make_poll(
+        question="Câu hỏi sắp đóng?", closes_at=timezone.now() + timedelta(seconds=1.5)
+    )
+    assert "Câu hỏi sắp đóng?" in client.get("/").content.decode()
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+    time.sleep(max(0, (poll.closes_at - timezone.now()).total_seconds()) + 0.2)
+
+    assert "Câu hỏi sắp đóng?" not in client.get("/").content.decode()
