@@ -117,4 +117,6 @@ def test_a_citizen_without_javascript_votes_through_the_ballot_page(live_server,
     expect(page.locator(".messages")).to_have_text("Cảm ơn bạn đã bình chọn.")
     expect(main.get_by_role("row", name="Thêm đèn đường")).to_contain_text("100,0\u00a0%")
     expect(main.get_by_role("row", name="Thêm cây xanh")).to_contain_text("0,0\u00a0%")
+    poll.refresh_from_db()
+    assert [option.vote_count for option in poll.options.all()] == [1, 0, 1]
     context.close()
