@@ -7,6 +7,7 @@ The sidebar block is on every cached page, so it holds no token and no state: po
 and comes back (PRG).
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
@@ -63,7 +64,13 @@ def remember_ballot(request, response, poll, voter_id):
     remember_voter(response, voter_id)
     voted = [part for part in request.COOKIES.get(VOTED_MARKER, "").split(".") if part.isdecimal()]
     voted = [*voted[-19:], str(poll.pk)] if str(poll.pk) not in voted else voted
-    response.set_cookie(VOTED_MARKER, ".".join(voted), max_age=365 * 24 * 60 * 60, samesite="Lax")
+    response.set_cookie(
+        VOTED_MARKER,
+        ".".join(voted),
+        max_age=365 * 24 * 60 * 60,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
 
 
 def render_ballot_page(request, poll, form, *, status=200):

@@ -253,3 +253,16 @@ def test_the_sidebar_poll_leaves_every_page_by_itself_at_its_closing_time(client
     time.sleep(max(0, (poll.closes_at - timezone.now()).total_seconds()) + 0.2)
 
     assert "Câu hỏi sắp đóng?" not in client.get("/").content.decode()
+
+
+def test_on_an_https_site_both_cookies_are_secure(client, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    poll = make_poll()
+    response = client.post(
+        ballot_url(poll),
+        {"lua_chon": [option(poll, "Hài lòng")]},
+        REMOTE_ADDR="198.51.100.3",
+        secure=True,
+    )
+    assert response.cookies["__Host-ratings_voter"]["secure"]
+    assert response.cookies["polls_voted"]["secure"]
