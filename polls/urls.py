@@ -6,8 +6,9 @@ from . import views
 
 app_name = "polls"
 
+# A slug, as every public address here: any text gets a 404 from the view, never a 500.
 urlpatterns = [
-    path("tham-do/<int:poll_id>/", views.results_page, name="results"),
-    path("tham-do/<int:poll_id>/binh-chon/", views.ballot, name="ballot"),
-    path("tham-do/<int:poll_id>/cua-ban/", views.poll_state, name="state"),
+    path("tham-do/<slug:poll_id>/", views.results_page, name="results"),
+    path("tham-do/<slug:poll_id>/binh-chon/", views.ballot, name="ballot"),
+    path("tham-do/<slug:poll_id>/cua-ban/", views.poll_state, name="state"),
 ]

@@ -34,7 +34,13 @@ THANKS = _("Cảm ơn bạn đã bình chọn.")
 
 
 def poll_or_404(poll_id):
-    poll = poll_with_options(poll_id=poll_id)
+    # One spelling per poll ("7", never "07"): the cached page's key is the address.
+    poll_id = str(poll_id)
+    if not (poll_id.isascii() and poll_id.isdecimal() and len(poll_id) < 19):
+        raise Http404(_("Không tìm thấy cuộc thăm dò này."))
+    if poll_id != str(int(poll_id)):
+        raise Http404(_("Không tìm thấy cuộc thăm dò này."))
+    poll = poll_with_options(poll_id=int(poll_id))
     if poll is None:
         raise Http404(_("Không tìm thấy cuộc thăm dò này."))
     return poll

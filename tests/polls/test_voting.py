@@ -266,3 +266,9 @@ def test_on_an_https_site_both_cookies_are_secure(client, settings):
     )
     assert response.cookies["__Host-ratings_voter"]["secure"]
     assert response.cookies["polls_voted"]["secure"]
+
+
+@pytest.mark.parametrize("spelling", ["0{pk}", "{pk}x", "+{pk}", "１"])
+def test_a_poll_has_one_address(client, spelling):
+    poll = make_poll()
+    assert client.get(f"/tham-do/{spelling.format(pk=poll.pk)}/").status_code == 404
