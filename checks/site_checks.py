@@ -761,6 +761,9 @@ def discover_pages(site):
         ("documents", r'href="(/van-ban/)"'),
         ("access to info", r'href="(/tiep-can-thong-tin/)"'),
         ("questions", r'href="(/hoi-dap/)"'),
+        ("consultations", r'href="(/lay-y-kien/)"'),
+        # The sidebar's current poll links to its results page.
+        ("poll", r'href="(/tham-do/\d+/)"'),
     ]:
         link = re.search(pattern, home)
         if link:
@@ -789,6 +792,19 @@ def discover_pages(site):
         ask = re.search(r'href="(/hoi-dap/gui-cau-hoi/)"', listing)
         if ask:
             pages["ask form"] = ask.group(1)
+    if "consultations" in pages:
+        _, listing = fetch(pages["consultations"])
+        # A consultation's own page (the open one first on the list), not the feed.
+        consultation = re.search(r'href="(/lay-y-kien/(?!rss/)[^"/?#]+/)"', listing)
+        if consultation:
+            pages["consultation"] = consultation.group(1)
+            _, detail = fetch(pages["consultation"])
+            # Its comment form (uncached, with a captcha), when the consultation is open.
+            form_page = re.search(r'href="(/lay-y-kien/[^"/?#]+/gop-y/)"', detail)
+            if form_page:
+                pages["consultation form"] = form_page.group(1)
+    if "poll" in pages:
+        pages["poll ballot"] = pages["poll"] + "binh-chon/"
     return pages, found
 
 
@@ -836,7 +852,7 @@ def real_checks(site, report):
         pages, found = discover_pages(site)
         step("Pages under test")
         for name, path in pages.items():
-            print(f"  {name:<13} {ORIGIN}{path}")
+            print(f"  {name:<17} {ORIGIN}{path}")
         print(f"  search seed {found['seed']!r} ({found['total']} published articles)")
         if "comment page" not in pages:
             print("  (the article page links to no comment page: no comment checks)")
@@ -846,22 +862,23 @@ def real_checks(site, report):
         report.run("axe", "all pages", check_axe, pages)
         step("Lighthouse (article page)")
         report.run("lighthouse", "article", check_lighthouse, "article", pages["article"])
-        if "document" in pages:
-            step("Lighthouse (document page)")
-            report.run("lighthouse", "document", check_lighthouse, "document", pages["document"])
         for name in ("organisation", "contact"):
             step(f"Lighthouse ({name} page, accessibility 100)")
             report.run("lighthouse", name, check_lighthouse, name, pages[name])
-        if "question" in pages:
-            step("Lighthouse (question page)")
-            report.run("lighthouse", "question", check_lighthouse, "question", pages["question"])
+        for name in ("document", "question", "consultation", "poll"):
+            if name in pages:
+                step(f"Lighthouse ({name} page)")
+                report.run("lighthouse", name, check_lighthouse, name, pages[name])
         step("MDN HTTP Observatory")
         graded = {
             name: pages[name]
-            for name in ("home", "category", "article", "search", "document", "question")
+            for name in (
+                *("home", "category", "article", "search", "document"),
+                *("question", "consultation", "poll"),
+            )
             if name in pages
         }
-        report.run("observatory", "four pages", check_observatory, graded)
+        report.run("observatory", "graded pages", check_observatory, graded)
         step("sqlmap")
         search_url = f"{ORIGIN}/tim-kiem/?" + urllib.parse.urlencode({"q": found["seed"]})
         report.run(

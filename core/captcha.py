@@ -147,6 +147,8 @@ class CaptchaWidget(BaseCaptchaTextInput):
         hidden_key.pop("autocomplete", None)
         # Nobody can fix the key: the answer box alone is marked, and is where focus goes.
         hidden_key.pop("aria-invalid", None)
+        # Django points the field's inputs at its error; HTML allows no aria-* on a hidden one.
+        hidden_key.pop("aria-describedby", None)
         hidden_key.pop("autofocus", None)
         context.update(key=key, throttled=not self.lazy and key is None)
         return context

@@ -72,8 +72,12 @@ def time_tag(value, format_name, class_name=None):
     # Joined by hand: Markup.format() runs Python's string formatter, slower than the rest.
     # Every part is escaped or written here.
     attributes = f' class="{escape(class_name)}"' if class_name else ""
+    # HTML allows at most three digits of a second (a stored time has six): whole seconds.
+    machine_time = (
+        value.isoformat(timespec="seconds") if isinstance(value, datetime) else value.isoformat()
+    )
     return Markup(  # noqa: S704  # nosec B704
-        f'<time{attributes} datetime="{value.isoformat()}">'
+        f'<time{attributes} datetime="{machine_time}">'
         f"{escape(written(value, format_name))}</time>"
     )
 

@@ -11,6 +11,7 @@ from jinja2 import Environment
 from alerts.blocks import alert_banner
 from core.templating import FILTERS, GLOBALS
 from news.shell import category_menu
+from polls.blocks import current_poll
 from ratings.blocks import article_feedback
 from sidebar.blocks import sidebar
 from stats.blocks import article_views, site_counters
@@ -24,6 +25,7 @@ def environment(**options):
         alert_banner=alert_banner,
         category_menu=category_menu,
         sidebar=sidebar,
+        current_poll=current_poll,
         article_feedback=article_feedback,
         article_views=article_views,
         site_counters=site_counters,

@@ -132,6 +132,8 @@ INSTALLED_APPS = [
     "alerts",
     "organisation",
     "questions",
+    "consultations",
+    "polls",
     # django-mailer's queue, and the outbox app that sends through it and shows it to staff.
     "mailer",
     "outbox",
@@ -516,6 +518,12 @@ RATINGS_VOTES_PER_IP_PER_DAY = env_int("RATINGS_VOTES_PER_IP_PER_DAY", 5)
 RATINGS_COMMENTS_PER_IP_PER_HOUR = env_int("RATINGS_COMMENTS_PER_IP_PER_HOUR", 5)
 RATINGS_COMMENT_MAX_LENGTH = env_int("RATINGS_COMMENT_MAX_LENGTH", 2000)
 RATINGS_COMMENTS_NEED_APPROVAL = env_bool("RATINGS_COMMENTS_NEED_APPROVAL", default=True)
+# Citizens' comments on a consultation's draft (consultations/): per address block and hour,
+# and how long one may be (a draft's comment is longer than an article's).
+CONSULTATIONS_COMMENTS_PER_IP_PER_HOUR = env_int("CONSULTATIONS_COMMENTS_PER_IP_PER_HOUR", 5)
+CONSULTATIONS_COMMENT_MAX_LENGTH = env_int("CONSULTATIONS_COMMENT_MAX_LENGTH", 5000)
+# Poll votes (polls/): new voters per poll from one address block per day, as star ratings.
+POLLS_VOTES_PER_IP_PER_DAY = env_int("POLLS_VOTES_PER_IP_PER_DAY", 5)
 
 # Citizens' messages (contact app): the address each message is e-mailed to (empty: the admin
 # inbox only), and how many messages one address block may send per hour.

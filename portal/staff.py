@@ -9,6 +9,9 @@ CLERKS = "Văn thư"
 # it); the coordinators see every question, assign them to units, and say who answers for which.
 ANSWERERS = "Trả lời hỏi đáp"
 COORDINATORS = "Điều phối hỏi đáp"
+# Cán bộ lấy ý kiến: those who publish drafts for comment, moderate the comments and publish
+# the result.
+CONSULTATIONS = "Lấy ý kiến dự thảo"
 
 # Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
 GROUP_MODELS = {
@@ -23,6 +26,9 @@ GROUP_MODELS = {
         ("stats", "dailyvisits"),
         # The urgent-alert banner on every page.
         ("alerts", "alert"),
+        # The poll in the sidebar.
+        ("polls", "poll"),
+        ("polls", "polloption"),
     ],
     MODERATORS: [
         ("ratings", "comment"),
@@ -57,6 +63,11 @@ GROUP_MODELS = {
         ("questions", "answerattachment"),
         ("questions", "field"),
         ("questions", "responder"),
+    ],
+    CONSULTATIONS: [
+        ("consultations", "consultation"),
+        ("consultations", "consultationfile"),
+        ("consultations", "consultationcomment"),
     ],
 }
 

@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from consultations.sitemaps import ConsultationSitemap
 from core import captcha, editor
 from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
@@ -30,6 +31,7 @@ sitemaps = {
     "documents": DocumentSitemap,
     "organisation": OrganisationSitemap,
     "questions": QuestionSitemap,
+    "consultations": ConsultationSitemap,
 }
 
 urlpatterns = [
@@ -58,6 +60,8 @@ urlpatterns = [
     path("", include("schedule.urls")),
     path("", include("organisation.urls")),
     path("", include("contact.urls")),
+    path("", include("consultations.urls")),
+    path("", include("polls.urls")),
 ]
 
 if settings.BENCHMARK_BARE_VIEW:

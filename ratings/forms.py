@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.captcha import CaptchaField
+from core.formerrors import error_links, focus_first_error  # noqa: F401 - the views' import
 from core.memo import Memo
 from core.rendering import render_html
 from core.text import VisibleCharField, VisibleTextField
@@ -109,28 +110,6 @@ class CommentForm(forms.ModelForm):
         except services.CommentLimitReached:
             self.add_error(None, forms.ValidationError(COMMENT_LIMIT_REACHED, code="rate_limited"))
             return None
-
-
-def error_links(form, *, form_anchor):
-    """(the id of the element to fix, the message) for each of ``form``'s errors, in page order:
-    the no-JavaScript page's error summary links to each. Errors of the whole form point at the
-    form (``form_anchor``)."""
-    links = [(form_anchor, message) for message in form.non_field_errors()]
-    for field in form:
-        links.extend((field.id_for_label or form_anchor, message) for message in field.errors)
-    return links
-
-
-def focus_first_error(form):
-    """Have the page open with keyboard focus in the first field the reader must fix.
-
-    Not on a set of radio buttons: each would carry `autofocus`, which HTML allows on one
-    element only; the error summary's link leads there instead."""
-    for field in form:
-        if field.errors and not field.is_hidden:
-            if not isinstance(field.field.widget, forms.RadioSelect):
-                field.field.widget.attrs["autofocus"] = True
-            return
 
 
 # Language -> the article page's empty star and comment fields as HTML (a changed setting,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.clientip import address_block
+from core.moderation import ModerationStatus
 
 from .signals import announce_feedback_changed
 
@@ -133,11 +134,7 @@ class CommentQuerySet(models.QuerySet):
 class Comment(models.Model):
     """A reader's comment on an article, shown only once approved, with an optional staff reply."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Chờ duyệt")
-        APPROVED = "approved", _("Đã duyệt")
-        REJECTED = "rejected", _("Từ chối")
-        SPAM = "spam", _("Thư rác")
+    Status = ModerationStatus
 
     article = models.ForeignKey(
         "news.Article",

@@ -1,14 +1,15 @@
 """Casting votes, posting and moderating comments: the rules that span the ratings models."""
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
 from core.clientip import address_block
+from core.limits import one_writer_per_address_block
+from core.voters import new_voter_id  # noqa: F401 - tests and callers' import
 
 from .models import MAX_STARS, MIN_STARS, ArticleRating, Comment, Vote
 from .signals import announce_feedback_changed
@@ -24,10 +25,6 @@ class CommentLimitReached(Exception):
 
 # The first key of PostgreSQL advisory locks taken here; the second is the address block's hash.
 COMMENT_LIMIT_LOCK = 0x52434D54  # "RCMT"
-
-
-def new_voter_id():
-    return secrets.token_hex(16)
 
 
 def rating_of(article):
@@ -81,29 +78,14 @@ def comment_limit_reached(ip):
     )
 
 
-def _one_writer_per_address_block(ip):
-    """Make comment writers from ``ip``'s address block wait for each other until commit.
-
-    Then the count of the block's comments read after it is exact, as the votes' is under the
-    rating row's lock (20 comments posted at once used to store 6 against a limit of 5). On
-    PostgreSQL an advisory lock for the block, so other blocks never wait; SQLite runs every
-    transaction as BEGIN IMMEDIATE (portal/settings.py), so its writers queue already.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
-                [COMMENT_LIMIT_LOCK, address_block(ip)],
-            )
-
-
 @transaction.atomic
 def post_comment(article, ip, name, text, email=""):
     """Store a reader's comment: held for moderation unless the portal publishes at once.
 
     Raises CommentLimitReached when the reader's address block has sent its hourly comments.
     """
-    _one_writer_per_address_block(ip)
+    # Exact under concurrency, as the votes' count is under the rating row's lock.
+    one_writer_per_address_block(ip, lock=COMMENT_LIMIT_LOCK)
     if comment_limit_reached(ip):
         raise CommentLimitReached
     status = (

@@ -16,14 +16,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from core.clientip import client_ip
+from core.formerrors import error_links, focus_first_error
 from core.links import cached_reverse, slug_url
+from core.voters import new_voter_id, read_voter_id, remember_voter
 from news.selectors import public_article
 
 from . import services
-from .forms import CommentForm, VoteForm, blank_fields_html, error_links, focus_first_error
-
-VOTER_COOKIE_SALT = "ratings.voter"
-VOTER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+from .forms import CommentForm, VoteForm, blank_fields_html
 
 
 def feedback_context(article, *, vote_form=None, comment_form=None, on_article_page=False):
@@ -60,28 +59,6 @@ def published_article(slug):
     if article is None:
         raise Http404(_("Không tìm thấy bài viết này, hoặc bài viết chưa được xuất bản."))
     return article
-
-
-def voter_cookie_name():
-    # Browsers bind a __Host- cookie to this host over HTTPS, out of reach of sibling subdomains.
-    return "__Host-ratings_voter" if settings.SESSION_COOKIE_SECURE else "ratings_voter"
-
-
-def read_voter_id(request):
-    voter_id = request.get_signed_cookie(voter_cookie_name(), default="", salt=VOTER_COOKIE_SALT)
-    return voter_id if len(voter_id) == 32 and voter_id.isalnum() else ""
-
-
-def remember_voter(response, voter_id):
-    response.set_signed_cookie(
-        voter_cookie_name(),
-        voter_id,
-        salt=VOTER_COOKIE_SALT,
-        max_age=VOTER_COOKIE_MAX_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
 
 
 def comment_form_html(request, article, form):
@@ -151,7 +128,7 @@ def vote(request, slug):
     form = VoteForm(request.POST)
     status = 400
     if form.is_valid():
-        voter_id = read_voter_id(request) or services.new_voter_id()
+        voter_id = read_voter_id(request) or new_voter_id()
         try:
             rating = services.cast_vote(
                 article, voter_id, client_ip(request), form.cleaned_data["stars"]

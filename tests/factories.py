@@ -220,3 +220,43 @@ def make_question(**fields):
     if status == Question.Status.PUBLISHED:
         fields.setdefault("published_at", now)
     return Question.objects.create(**fields)
+
+
+def make_consultation(**fields):
+    """An open consultation (opened a day ago, closing in a week) unless told otherwise."""
+    from consultations.models import Consultation
+
+    number = next(_numbers)
+    now = timezone.now()
+    if "unit" not in fields:
+        fields["unit"] = make_unit()
+    fields.setdefault("title", f"Dự thảo quy định thử số {number}")
+    fields.setdefault("summary", "Tóm tắt dự thảo thử.")
+    fields.setdefault("draft", "<p>Điều 1. Nội dung dự thảo thử.</p>")
+    fields.setdefault("opens_at", now - timedelta(days=1))
+    fields.setdefault("closes_at", now + timedelta(days=7))
+    return Consultation.objects.create(**fields)
+
+
+def make_consultation_comment(consultation, **fields):
+    from consultations.models import ConsultationComment
+
+    fields.setdefault("name", "Trần Thị Bình")
+    fields.setdefault("contact", "binh@example.com")
+    fields.setdefault("text", "Đề nghị bổ sung quy định về giờ mở cửa.")
+    fields.setdefault("ip", f"203.0.113.{next(_numbers) % 250 + 1}")
+    return ConsultationComment.objects.create(consultation=consultation, **fields)
+
+
+def make_poll(options=("Rất hài lòng", "Hài lòng", "Chưa hài lòng"), **fields):
+    """An open poll (opened an hour ago, closing in a week) with ``options``."""
+    from polls.models import Poll
+
+    now = timezone.now()
+    fields.setdefault("question", f"Bạn đánh giá thế nào về dịch vụ công số {next(_numbers)}?")
+    fields.setdefault("opens_at", now - timedelta(hours=1))
+    fields.setdefault("closes_at", now + timedelta(days=7))
+    poll = Poll.objects.create(**fields)
+    for order, text in enumerate(options):
+        poll.options.create(text=text, order=order)
+    return poll

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from PIL import Image
 
 from alerts.models import Alert
+from consultations.models import Consultation
 from core.uploads import audio_format
 from documents.models import (
     Document,
@@ -25,6 +26,8 @@ from news.models import Article, Category
 from organisation.models import Introduction, Person, Unit
 from questions.models import Field as QuestionField
 from questions.models import Question
+from organisation.models import Unit
+from polls.models import Poll
 from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
@@ -66,7 +69,7 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         Person.objects.all().delete()
         Introduction.objects.all().delete()
         # Questions hold their field and unit (PROTECT).
-        for model in (Question, QuestionField):
+        for model in (Question, QuestionField, Consultation, Poll):
             model.objects.all().delete()
         # Units protect their children: the leaves go first.
         while Unit.objects.exists():

@@ -7,7 +7,7 @@ from captcha.models import CaptchaStore
 from django.conf import settings
 from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
-from factories import make_article, make_category
+from factories import make_article, make_category, make_consultation, make_poll
 
 # Staff-only URLs (tested in test_uploads.py and test_admin_login.py) and, in DEBUG, uploads.
 NOT_PUBLIC = (settings.ADMIN_URL, "ckeditor/", settings.MEDIA_URL.lstrip("/"))
@@ -64,12 +64,19 @@ class Samples:
         self.category = make_category(name="Tin tức an ninh", slug="tin-tuc-an-ninh")
         self.article = make_article(category=self.category, title="Bài viết kiểm tra an toàn")
         self.captcha_key = CaptchaStore.generate_key()
+        # Open, so that the comment form and the ballot are there to be fuzzed.
+        self.consultation = make_consultation(title="Dự thảo kiểm tra an toàn")
+        self.poll = make_poll(question="Cuộc thăm dò kiểm tra an toàn?")
 
     def value_for(self, route, parameter):
         if parameter == "slug":
             # Category pages and feeds take a category's slug; article pages and the readers'
-            # feedback endpoints under them take an article's.
+            # feedback endpoints under them take an article's; consultation pages a draft's.
+            if route.name.startswith("consultations:"):
+                return self.consultation.slug
             return self.category.slug if "categor" in route.name else self.article.slug
+        if parameter == "poll_id":
+            return self.poll.pk
         if parameter == "key":
             return self.captcha_key
         if parameter in {"pk", "id", "article_id"}:

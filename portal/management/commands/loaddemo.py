@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from documents.demo import load_demo as load_demo_documents
+from polls.demo import load_demo_votes
 from portal.demo import load_demo, summary
 from schedule.demo import load_demo_schedule
 
@@ -23,3 +24,6 @@ class Command(BaseCommand):
         # portal uses (documents/demo/documents.json), dated relative to today.
         documents = load_demo_documents()
         self.stdout.write(self.style.SUCCESS(f"Demo documents: {documents} created."))
+        # The demo poll's votes, cast through the service readers use (polls/demo/).
+        votes = load_demo_votes()
+        self.stdout.write(self.style.SUCCESS(f"Demo poll votes: {votes} created."))

@@ -1,0 +1,1 @@
+"""Polls (thăm dò ý kiến): a question, its options and one vote per reader."""
