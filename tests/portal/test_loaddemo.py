@@ -198,7 +198,7 @@ def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_ou
     second_output = load_demo()
 
     assert stored_content() == before
-    assert "76 created" in first_run_output
+    assert "85 created" in first_run_output
     assert "0 created" in second_output
 
 
