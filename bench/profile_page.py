@@ -63,7 +63,7 @@ def main():
             "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query,
             "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8191", "REMOTE_ADDR": "127.0.0.1",
             "HTTP_HOST": "127.0.0.1:8191", "SERVER_PROTOCOL": "HTTP/1.1",
-            "HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+            "HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox",
             "HTTP_COOKIE": f"reader={cookies[number // 5]}",
             "wsgi.input": io.BytesIO(), "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr,
         }  # fmt: skip

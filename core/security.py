@@ -143,7 +143,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         # a fifth of the time a cached page took to serve.
         for header, report_only, setting in SITE_POLICY_HEADERS:
             policy = site_policy(report_only)
-            excluded = tuple((getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ())
+            policy_setting = getattr(settings, setting, None) or {}
+            excluded = tuple(policy_setting.get("EXCLUDE_URL_PREFIXES") or ())
             if policy and header not in response and not request.path_info.startswith(excluded):
                 response[header] = policy
         request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)

@@ -24,10 +24,9 @@ from documents.models import (
 )
 from news.models import Article, Category
 from organisation.models import Introduction, Person, Unit
+from polls.models import Poll
 from questions.models import Field as QuestionField
 from questions.models import Question
-from organisation.models import Unit
-from polls.models import Poll
 from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
