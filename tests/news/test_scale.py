@@ -37,9 +37,9 @@ def ten_thousand_articles():
 
 
 # Path -> most queries its page may need to render (the first cached page of a process also
-# asks when the next scheduled article is due, and when a document's status next changes:
-# TIMED_CHANGES more).
-TIMED_CHANGES = 1
+# asks when the next scheduled article is due, when a document's status next changes, and when
+# the next consultation or poll opens or closes: TIMED_CHANGES more, once per process).
+TIMED_CHANGES = 3
 PAGES = {
     "/": 4,
     # Category, its sub-categories, count and page of articles.
