@@ -352,7 +352,8 @@ def test_a_cover_replaced_in_the_admin_is_stored_and_kept(editor_client, setting
 
     article = make_article(cover=SimpleUploadedFile("cu.png", image_bytes()))
     old_files = stored_files(settings)
-    assert len(old_files) == 3  # the cover and its two renditions
+    # The cover, its one srcset rendition (it is 64 px wide) and its two fixed renditions.
+    assert len(old_files) == 4
     change = reverse("admin:news_article_change", args=[article.pk])
     form = {
         "title": article.title,
