@@ -174,8 +174,7 @@ def image_tag(file, *, alt="", sizes="100vw", high_priority=False, lazy=True, cl
         attributes += [("width", width), ("height", height)]
     if class_name:
         attributes.append(("class", class_name))
+    attributes.append(("loading", "lazy" if lazy and not high_priority else "eager"))
     if high_priority:
         attributes.append(("fetchpriority", "high"))
-    elif lazy:
-        attributes.append(("loading", "lazy"))
     return format_html("<img{}>", format_html_join("", ' {}="{}"', attributes))

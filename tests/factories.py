@@ -40,6 +40,26 @@ def image_bytes(fmt="PNG", size=(64, 48), color=(200, 30, 40)):
     return buffer.getvalue()
 
 
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+CAMERA_MAKE = 0x010F
+
+
+def photo_with_gps(fmt="JPEG", size=(64, 48), orientation=1):
+    """A phone photo: camera make and model, a GPS position, and an orientation tag."""
+    exif = Image.Exif()
+    exif[CAMERA_MAKE] = "PhoneMaker"
+    exif[0x0110] = "Model X"
+    exif[ORIENTATION] = orientation
+    gps = exif.get_ifd(GPS_IFD)
+    gps.update({1: "N", 2: (18.0, 32.0, 1.5), 3: "E", 4: (105.0, 42.0, 0.0)})
+    buffer = BytesIO()
+    picture = Image.new("RGB", size, (200, 30, 40))
+    picture.paste((20, 40, 220), (0, 0, size[0] // 2, size[1]))  # left half blue
+    picture.save(buffer, fmt, exif=exif.tobytes(), comment=b"Nha ong Ba, thon 3")
+    return buffer.getvalue()
+
+
 def image_upload(name="anh.png", fmt="PNG", size=(64, 48)):
     content_type = {"PNG": "image/png", "JPEG": "image/jpeg"}[fmt]
     return SimpleUploadedFile(name, image_bytes(fmt, size), content_type=content_type)
