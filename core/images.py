@@ -64,8 +64,8 @@ def store_sized(instance, field_name, image):
     """Store ``image`` (already cleaned) as ``instance``'s ``field_name``, under a sized name with
     its renditions beside it, through the field's storage (the default one: local or S3).
 
-    An animated image is stored as the field would store it, without renditions: a still
-    rendition would stop its animation.
+    An animated image is left for the field to store as it would, without renditions (a still
+    rendition would stop its animation): the answer is then False.
     """
     field = instance._meta.get_field(field_name)
     file = getattr(instance, field_name)
@@ -74,7 +74,7 @@ def store_sized(instance, field_name, image):
     image.seek(0)
     if frames > 1:
         file.file, file.name = image, image.name
-        return
+        return False
     name = field.generate_filename(instance, image.name)
     name = file.storage.save(sized_name(name, *size), image, max_length=field.max_length)
     stored = [name]
@@ -91,6 +91,7 @@ def store_sized(instance, field_name, image):
     setattr(instance, field.attname, name)
     file._committed = True
     image.seek(0)
+    return True
 
 
 def refresh_renditions(instance, source_field, renditions):

@@ -2,12 +2,13 @@
 (core.images, core.uploads): what a phone downloads, and what no download may carry."""
 
 import re
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from factories import (
     CAMERA_MAKE,
     GPS_IFD,
@@ -136,3 +137,27 @@ def test_an_animated_gif_keeps_its_animation_and_its_size(settings):
     found = attributes(str(image_tag(article.cover)))
     assert found["src"] == article.cover.url and "srcset" not in found
     assert (found["width"], found["height"]) == ("90", "60")
+
+
+def test_the_command_gives_images_stored_before_renditions_their_renditions(client, settings):
+    forget_all()
+    old_name = default_storage.save(
+        "covers/2024/05/anh-cu.jpg", ContentFile(photo_with_gps(size=(800, 600)))
+    )
+    article = make_article(is_featured=True)
+    Article.objects.filter(pk=article.pk).update(cover=old_name)
+    client.get("/")  # cached with the old cover
+
+    out = StringIO()
+    call_command("makerenditions", stdout=out)
+
+    assert "Renditions made for 1 images" in out.getvalue()
+    article.refresh_from_db()
+    assert article.cover.name.endswith(".800x600.jpg")
+    assert sorted(renditions_on_disk(settings, article.cover.name)) == [160, 320, 480, 720, 800]
+    with Image.open(settings.MEDIA_ROOT / article.cover.name) as stored:
+        assert not stored.getexif().get_ifd(GPS_IFD)
+    home = client.get("/").content.decode()
+    assert f'srcset="{article.cover.url.rsplit(".", 1)[0]}.w160.webp 160w' in home
+    call_command("makerenditions", stdout=out)
+    assert "Renditions made for 0 images" in out.getvalue()
