@@ -29,21 +29,16 @@ def _flattened(image):
     return image.convert("RGB")
 
 
-def _webp(image, name):
+def _webp(image):
     buffer = BytesIO()
     # No EXIF, XMP or comment: only pixels (and the colour profile) go into a rendition.
     options = {"icc_profile": image.info["icc_profile"]} if "icc_profile" in image.info else {}
     image.save(buffer, "WEBP", quality=80, method=4, exif=b"", **options)
-    return ContentFile(buffer.getvalue(), name=name)
-
-
-def make_rendition(source, width):
-    """Return a WebP of ``source`` (a file-like image) scaled down to ``width`` pixels wide."""
-    return make_renditions(source, [width])[width]
+    return buffer.getvalue()
 
 
 def make_renditions(source, widths):
-    """{width: WebP ContentFile} of ``source`` (a file-like image) scaled down to each width.
+    """{width: WebP bytes} of ``source`` (a file-like image) scaled down to each width.
 
     Each is scaled from the next wider one rather than from the source: a fraction of the work,
     and a Lanczos step of at most 1.5-2x loses nothing a reader would see.
@@ -55,17 +50,18 @@ def make_renditions(source, widths):
         for width in sorted(set(widths), reverse=True):
             image = image.copy()
             image.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
-            made[width] = _webp(image, f"w{width}.webp")
+            made[width] = _webp(image)
     source.seek(0)
     return made
 
 
-def store_sized(instance, field_name, image):
+def store_sized(instance, field_name, image, *, also=()):
     """Store ``image`` (already cleaned) as ``instance``'s ``field_name``, under a sized name with
     its renditions beside it, through the field's storage (the default one: local or S3).
 
-    An animated image is left for the field to store as it would, without renditions (a still
-    rendition would stop its animation): the answer is then False.
+    Returns {width: WebP bytes} of the renditions, made in the same pass for the widths in
+    ``also`` too. An animated image is left for the field to store as it would, without
+    renditions (a still rendition would stop its animation): the answer is then None.
     """
     field = instance._meta.get_field(field_name)
     file = getattr(instance, field_name)
@@ -74,12 +70,15 @@ def store_sized(instance, field_name, image):
     image.seek(0)
     if frames > 1:
         file.file, file.name = image, image.name
-        return False
+        return None
+    widths = rendition_widths(size[0])
+    made = make_renditions(image, [*widths, *also])
     name = field.generate_filename(instance, image.name)
     name = file.storage.save(sized_name(name, *size), image, max_length=field.max_length)
     stored = [name]
     try:
-        for width, rendition in make_renditions(image, rendition_widths(size[0])).items():
+        for width in widths:
+            rendition = ContentFile(made[width])
             stored.append(file.storage.save(rendition_name(name, width), rendition))
     except BaseException:
         for each in stored:
@@ -91,7 +90,7 @@ def store_sized(instance, field_name, image):
     setattr(instance, field.attname, name)
     file._committed = True
     image.seek(0)
-    return True
+    return made
 
 
 def refresh_renditions(instance, source_field, renditions):
@@ -113,14 +112,13 @@ def refresh_renditions(instance, source_field, renditions):
     if source._committed:
         with source.open("rb") as file:
             made = make_renditions(file, renditions.values())
-        for field_name, width in renditions.items():
-            setattr(instance, field_name, made[width])
     else:
         image = cleaned_image(source.file)
-        store_sized(instance, source_field, image)
-        made = make_renditions(image, renditions.values())
-        for field_name, width in renditions.items():
-            setattr(instance, field_name, made[width])
+        made = store_sized(instance, source_field, image, also=renditions.values())
+        if made is None:
+            made = make_renditions(image, renditions.values())
+    for field_name, width in renditions.items():
+        setattr(instance, field_name, ContentFile(made[width], name=f"w{width}.webp"))
 
 
 def preview_html(file, width=120):
@@ -147,9 +145,15 @@ def _size_of(file):
     return _SIZES.get_or_load(file.name, read, SIZE_SECONDS)
 
 
-def image_tag(file, *, alt="", sizes="100vw", high_priority=False, lazy=True, class_name=None):
+def image_tag(
+    file, *, alt="", sizes="100vw", widest=None, high_priority=False, lazy=True, class_name=None
+):
     """The ``<img>`` of a stored image: renditions in srcset with ``sizes`` (the slot's width),
     the image's own width and height (no layout shift), and how the browser should fetch it.
+
+    ``widest`` is the most device pixels the slot can ever need (a fixed 120 px slot on a 3x
+    screen: 360); srcset then stops at the first rendition that wide, and the page does not
+    carry addresses no browser would choose.
 
     ``high_priority`` is for the likely largest paint of a page (the home page's lead image, an
     article's cover): fetched first and never lazily. ``lazy=False`` is for other images on the
@@ -159,6 +163,9 @@ def image_tag(file, *, alt="", sizes="100vw", high_priority=False, lazy=True, cl
     if not file:
         return ""
     renditions = renditions_of(file.name)
+    if widest and renditions:
+        enough = min((each for each in renditions if each >= widest), default=max(renditions))
+        renditions = {each: name for each, name in renditions.items() if each <= enough}
     width, height = stored_size(file.name) or _size_of(file)
     attributes = []
     if renditions:

@@ -102,6 +102,17 @@ def test_the_tag_offers_every_rendition_with_the_images_own_size():
     assert found["alt"] == "Ảnh bìa"
 
 
+def test_a_fixed_small_slot_offers_no_rendition_wider_than_it_can_use():
+    article = make_article(cover=cover_upload())
+
+    # A 120 px thumbnail needs at most 360 device pixels (a 3x screen): 480 is the widest useful.
+    found = attributes(str(image_tag(article.cover, sizes="120px", widest=360)))
+
+    widths = [int(width) for width in re.findall(r"(\d+)w(?:,|$)", found["srcset"])]
+    assert widths == [160, 320, 480]
+    assert found["src"].endswith(".w480.webp")
+
+
 def test_the_likely_largest_paint_is_fetched_first_and_never_lazily():
     article = make_article(cover=cover_upload())
 

@@ -44,7 +44,7 @@ class Command(BaseCommand):
                     self.stderr.write(f"{model._meta.label} {row.pk} {file.name}: {error}")
                     skipped += 1
                     continue
-                if not store_sized(row, field.attname, image):
+                if store_sized(row, field.attname, image) is None:
                     continue  # animated: sent whole, as it is
                 new_name = getattr(row, field.attname).name
                 # Only this column: the row's save() would redo what its other fields derive.
