@@ -7,6 +7,7 @@ the audits under 0.9 that cost the most. Figures only: it fails nothing.
 
     .venv/bin/python checks/lighthouse_pages.py                   # every page kind
     .venv/bin/python checks/lighthouse_pages.py home article      # only these
+    .venv/bin/python checks/lighthouse_pages.py --vnu ...         # and the Nu HTML Checker
 
 CHECK_SITE_HOST picks the loopback address and CHECK_SITE_DATABASE the throwaway database, so
 that two copies of the project can measure at once (defaults: those of site_checks.py).
@@ -67,7 +68,9 @@ def measure(name, path):
     return scores, weak
 
 
-def main(wanted):
+def main(arguments):
+    vnu = "--vnu" in arguments
+    wanted = [argument for argument in arguments if argument != "--vnu"]
     checks.OUT.mkdir(parents=True, exist_ok=True)
     site = checks.Site()
     site.build()
@@ -85,6 +88,12 @@ def main(wanted):
             print(f"  {name:<14} {figures}", flush=True)
             for line in weak:
                 print(f"      - {line}", flush=True)
+        if vnu:
+            measured = {name: path for name, path, _ in rows}
+            for result in checks.check_vnu(measured):
+                print(f"  vnu {result.page:<14} {result.figures}", flush=True)
+                for problem in result.problems:
+                    print(f"      - {problem}", flush=True)
     finally:
         site.stop()
     print("\n| page | path | " + " | ".join(CATEGORIES) + " |")
