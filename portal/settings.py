@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "schedule",
     "documents",
     "alerts",
+    "pages",
 ]
 
 MIDDLEWARE = [

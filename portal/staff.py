@@ -19,6 +19,9 @@ GROUP_MODELS = {
         ("stats", "dailyvisits"),
         # The urgent-alert banner on every page.
         ("alerts", "alert"),
+        # The town's own pages (introduction, statements); their old addresses are kept.
+        ("pages", "page"),
+        ("pages", "pageredirect"),
     ],
     MODERATORS: [
         ("ratings", "comment"),
@@ -27,6 +30,9 @@ GROUP_MODELS = {
     OFFICE: [
         ("schedule", "leader"),
         ("schedule", "scheduleitem"),
+        # The main menu and the portal's identity (header, footer, person responsible).
+        ("pages", "menuentry"),
+        ("pages", "siteidentity"),
     ],
     CLERKS: [
         ("documents", "document"),

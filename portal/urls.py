@@ -13,6 +13,7 @@ from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
 from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from pages.sitemaps import PageSitemap
 from schedule.sitemaps import ScheduleSitemap
 
 from . import views
@@ -26,6 +27,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "schedule": ScheduleSitemap,
     "documents": DocumentSitemap,
+    "pages": PageSitemap,
 }
 
 urlpatterns = [
@@ -48,6 +50,7 @@ urlpatterns = [
     path("", include("ratings.urls")),
     path("", include("news.urls")),
     path("", include("schedule.urls")),
+    path("", include("pages.urls")),
 ]
 
 if settings.BENCHMARK_BARE_VIEW:
