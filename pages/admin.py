@@ -4,8 +4,6 @@ portal's identity (a single record)."""
 from ckeditor_uploader.widgets import CKEditorUploadingWidget
 from django import forms
 from django.contrib import admin, messages
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -190,9 +188,7 @@ class SiteIdentityAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        # One record: the list is its form (a new one when staff never saved it).
-        if SiteIdentity.objects.exists():
-            return redirect(
-                reverse("admin:pages_siteidentity_change", args=[SiteIdentity.SINGLETON_PK])
-            )
-        return redirect(reverse("admin:pages_siteidentity_add"))
+        # One record: its list is its form, a new one until staff first save it.
+        exists = SiteIdentity.objects.filter(pk=SiteIdentity.SINGLETON_PK).exists()
+        object_id = str(SiteIdentity.SINGLETON_PK) if exists else None
+        return self.changeform_view(request, object_id, extra_context=extra_context)

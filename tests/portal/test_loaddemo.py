@@ -22,6 +22,7 @@ from documents.models import (
     Sector,
 )
 from news.models import Article, Category
+from pages.models import MenuEntry, Page, SiteIdentity
 from ratings.models import Comment
 from schedule.models import Leader, ScheduleItem
 from sidebar.models import Song, TownMap, WebsiteLink
@@ -48,6 +49,11 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         output = load_demo()
     yield media, output
     with django_db_blocker.unblock():
+        MenuEntry.objects.all().delete()
+        SiteIdentity.objects.all().delete()
+        # Children first: a page with children cannot be deleted.
+        for page in Page.objects.order_by("-path"):
+            page.delete()
         Article.objects.all().delete()
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
@@ -175,7 +181,8 @@ def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_ou
     second_output = load_demo()
 
     assert stored_content() == before
-    assert "50 created" in first_run_output
+    # 50 news, sidebar, ratings and alerts objects; 24 pages, menu entries and the identity.
+    assert "74 created" in first_run_output
     assert "0 created" in second_output
 
 
