@@ -132,10 +132,21 @@ class Page(models.Model):
             page = page.parent
         return found[::-1]
 
+    def _parent_chain_reaches_itself(self):
+        # Read from the database: the objects in hand may already hold the loop being made.
+        parent_id, seen = self.parent_id, set()
+        while parent_id is not None and parent_id not in seen:
+            if parent_id == self.pk:
+                return True
+            seen.add(parent_id)
+            parents = Page.objects.filter(pk=parent_id).values_list("parent_id", flat=True)
+            parent_id = parents.first()
+        return False
+
     def clean(self):
         errors = {}
         ancestors = self.ancestors() if self.parent_id else []
-        if self.pk and (self.parent_id == self.pk or any(p.pk == self.pk for p in ancestors)):
+        if self.pk and self._parent_chain_reaches_itself():
             errors["parent"] = _(
                 "Không thể đặt một trang vào bên trong chính nó hoặc trang con của nó."
             )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Category
+from pages.models import MenuEntry, Page
 
 _numbers = itertools.count(1)
 
@@ -164,3 +165,22 @@ def make_alert(**fields):
     fields.setdefault("starts_at", now - timedelta(minutes=5))
     fields.setdefault("ends_at", now + timedelta(hours=2))
     return Alert.objects.create(**fields)
+
+
+def make_page(**fields):
+    number = next(_numbers)
+    fields.setdefault("title", f"Trang thử số {number}")
+    fields.setdefault("slug", f"trang-{number}")
+    fields.setdefault("body", "<p>Nội dung trang thử.</p>")
+    fields.setdefault("status", Page.Status.PUBLISHED)
+    return Page.objects.create(**fields)
+
+
+def make_menu_entry(**fields):
+    if "kind" not in fields:
+        fields["kind"] = MenuEntry.Kind.LINK
+        fields.setdefault("url", "https://example.org/")
+    entry = MenuEntry(**fields)
+    entry.full_clean()
+    entry.save()
+    return entry
