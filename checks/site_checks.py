@@ -754,6 +754,9 @@ def discover_pages(site):
         ("schedule", r'href="(/lich-cong-tac/)"'),
         ("documents", r'href="(/van-ban/)"'),
         ("access to info", r'href="(/tiep-can-thong-tin/)"'),
+        # The town's pages (the menu links the introduction) and the site map (the footer).
+        ("town page", r'href="(/trang/[^"?#]+/)"'),
+        ("site map", r'href="(/so-do-cong/)"'),
     ]:
         link = re.search(pattern, home)
         if link:
@@ -824,10 +827,15 @@ def real_checks(site, report):
         if "document" in pages:
             step("Lighthouse (document page)")
             report.run("lighthouse", "document", check_lighthouse, "document", pages["document"])
+        if "town page" in pages:
+            step("Lighthouse (town page)")
+            report.run(
+                "lighthouse", "town page", check_lighthouse, "town page", pages["town page"]
+            )
         step("MDN HTTP Observatory")
         graded = {
             name: pages[name]
-            for name in ("home", "category", "article", "search", "document")
+            for name in ("home", "category", "article", "search", "document", "town page")
             if name in pages
         }
         report.run("observatory", "four pages", check_observatory, graded)
