@@ -96,9 +96,13 @@ class Page(models.Model):
         self.body = clean_body(self.body)
         refresh_renditions(self, "cover", self.COVER_RENDITIONS)
         with transaction.atomic(using=kwargs.get("using")):
-            old_path = None
-            if self.pk:
-                old_path = Page.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+            # Locked and read from the database, the parent first and then this page (the order
+            # every save takes, top down): a page moved at the same moment is either done, and
+            # its new path read here, or waits until this save is.
+            rows = Page.objects.select_for_update().values_list("path", flat=True)
+            if self.parent_id:
+                self.parent.path = rows.get(pk=self.parent_id)
+            old_path = rows.filter(pk=self.pk).first() if self.pk else None
             self.path = self.computed_path()
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
