@@ -26,7 +26,7 @@ def test_a_parent_moved_while_its_children_are_edited_keeps_the_tree_whole():
         # Each editor opened the child's form before the move: the parent in hand is the old one.
         opened = list(Page.objects.select_related("parent").filter(parent=about).order_by("pk"))
 
-        def work(number):
+        def work(number, opened=opened, round_number=round_number):
             if number == 0:
                 moved = Page.objects.get(pk=about.pk)
                 moved.slug = "ve-thi-xa"

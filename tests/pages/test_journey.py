@@ -117,9 +117,7 @@ def test_staff_add_a_page_and_a_reader_on_a_phone_opens_it_from_the_menu_by_keyb
     expect(phone.get_by_text("Nghề rèn và nghề nấu mật")).to_be_visible()
 
 
-def test_text_size_and_contrast_follow_the_reader_and_print_leaves_out_the_menu(
-    live_server, page
-):
+def test_text_size_and_contrast_follow_the_reader_and_print_leaves_out_the_menu(live_server, page):
     article = make_article(title="Khánh thành cầu mới")
     about = make_page(title="Giới thiệu", slug="gioi-thieu")
     make_menu_entry(kind="page", page=about)
