@@ -71,8 +71,10 @@ def time_tag(value, format_name, class_name=None):
     # Joined by hand: Markup.format() runs Python's string formatter, slower than the rest.
     # Every part is escaped or written here.
     attributes = f' class="{escape(class_name)}"' if class_name else ""
+    # To the second: HTML allows at most three digits of a fraction, and auto_now has six.
+    iso = value.isoformat(timespec="seconds") if isinstance(value, datetime) else value.isoformat()
     return Markup(  # noqa: S704  # nosec B704
-        f'<time{attributes} datetime="{value.isoformat()}">'
+        f'<time{attributes} datetime="{iso}">'
         f"{escape(written(value, format_name))}</time>"
     )
 

@@ -1,6 +1,8 @@
 """The town's pages under /trang/: the tree, breadcrumbs, children, drafts, and old addresses
 that keep working after a page moves."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -180,3 +182,12 @@ def test_an_edit_shows_on_the_cached_page_and_its_parent_at_once(client, introdu
 
     assert "Lịch sử trăm năm" in client.get("/trang/gioi-thieu/lich-su/").content.decode()
     assert "Lịch sử trăm năm" in client.get("/trang/gioi-thieu/").content.decode()
+
+
+def test_the_update_time_is_valid_html_to_the_second(client):
+    make_page(slug="gio")
+
+    html = client.get("/trang/gio/").content.decode()
+
+    # The row's time has microseconds; HTML's datetime takes at most milliseconds.
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00">', html)
