@@ -7,7 +7,7 @@ from captcha.models import CaptchaStore
 from django.conf import settings
 from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
-from factories import make_article, make_category
+from factories import make_article, make_category, make_page
 
 # Staff-only URLs (tested in test_uploads.py and test_admin_login.py) and, in DEBUG, uploads.
 NOT_PUBLIC = (settings.ADMIN_URL, "ckeditor/", settings.MEDIA_URL.lstrip("/"))
@@ -64,12 +64,15 @@ class Samples:
         self.category = make_category(name="Tin tức an ninh", slug="tin-tuc-an-ninh")
         self.article = make_article(category=self.category, title="Bài viết kiểm tra an toàn")
         self.captcha_key = CaptchaStore.generate_key()
+        self.page = make_page(title="Trang kiểm tra an toàn", slug="kiem-tra-an-toan")
 
     def value_for(self, route, parameter):
         if parameter == "slug":
             # Category pages and feeds take a category's slug; article pages and the readers'
             # feedback endpoints under them take an article's.
             return self.category.slug if "categor" in route.name else self.article.slug
+        if parameter == "path":
+            return self.page.path
         if parameter == "key":
             return self.captcha_key
         if parameter in {"pk", "id", "article_id"}:
