@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
-from factories import make_page
+from factories import image_upload, make_page
 
 from pages.models import Page, PageRedirect
 
@@ -191,3 +191,11 @@ def test_the_update_time_is_valid_html_to_the_second(client):
 
     # The row's time has microseconds; HTML's datetime takes at most milliseconds.
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00">', html)
+
+
+def test_a_cover_is_stored_without_metadata_and_shown_resized(client):
+    page = make_page(slug="anh", cover=image_upload(size=(1600, 900)), cover_caption="Cầu mới")
+
+    assert page.cover_large.name.endswith(".webp")
+    html = client.get("/trang/anh/").content.decode()
+    assert f'<img src="{page.cover_large.url}" alt="Cầu mới">' in html

@@ -9,8 +9,16 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from factories import audio_upload, image_upload, make_article, make_comment
+from factories import (
+    audio_upload,
+    image_upload,
+    make_article,
+    make_comment,
+    make_menu_entry,
+    make_page,
+)
 
+from pages.models import SiteIdentity
 from sidebar.models import Song, TownMap, WebsiteLink
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +101,11 @@ def one_of_everything(superuser_client):
     )
     AccessLog.objects.create(**login, attempt_time=now)
     AccessFailureLog.objects.create(**login, attempt_time=now, locked_out=False)
+    about = make_page(title="Giới thiệu", slug="gioi-thieu")
+    about.slug = "ve-thi-xa"
+    about.save()  # leaves an old address behind
+    make_menu_entry(kind="page", page=about)
+    SiteIdentity.objects.create(full_name="Thị xã Thử")
 
 
 def admin_pages():
