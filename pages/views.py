@@ -13,7 +13,7 @@ from news.models import Category
 from .blocks import menu_items
 from .selectors import moved_to, preview_page, public_children, public_page, public_pages
 
-_PATH = re.compile(r"^[-a-zA-Z0-9_]+(/[-a-zA-Z0-9_]+)*$")
+_PATH = re.compile(r"\A[-a-zA-Z0-9_]+(/[-a-zA-Z0-9_]+)*\Z")
 
 
 @require_safe
