@@ -74,8 +74,7 @@ def time_tag(value, format_name, class_name=None):
     # To the second: HTML allows at most three digits of a fraction, and auto_now has six.
     iso = value.isoformat(timespec="seconds") if isinstance(value, datetime) else value.isoformat()
     return Markup(  # noqa: S704  # nosec B704
-        f'<time{attributes} datetime="{iso}">'
-        f"{escape(written(value, format_name))}</time>"
+        f'<time{attributes} datetime="{iso}">{escape(written(value, format_name))}</time>'
     )
 
 
