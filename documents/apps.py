@@ -10,6 +10,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import refresh_pages_at, refresh_pages_on
+        from core.sections import register_section
 
         from .models import (
             Document,
@@ -22,6 +23,8 @@ class DocumentsConfig(AppConfig):
             Sector,
         )
 
+        register_section("documents", _("Văn bản"), "documents:list")
+        register_section("access-to-information", _("Tiếp cận thông tin"), "documents:access")
         # A document shows on the list (every filtered address), its page, the pages of the
         # documents it relates to, the feeds and the sitemap; its kinds in the filters.
         refresh_pages_on(

@@ -10,12 +10,14 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import refresh_pages_at, refresh_pages_on
+        from core.sections import register_section
 
         from .models import Article, Category
         from .shell import forget_menu
 
         # Articles show on the home, category, feed and sitemap pages, and in other articles'
         # "related" lists; categories are also in the menu on every page.
+        register_section("home", _("Trang chủ"), "news:home")
         refresh_pages_on(Article)
         refresh_pages_on(Category, also=[forget_menu])
         refresh_pages_at(

@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "outbox",
     "twofactor",
     "contact",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,9 @@ GROUP_MODELS = {
         # The poll in the sidebar.
         ("polls", "poll"),
         ("polls", "polloption"),
+        # The town's own pages (introduction, statements); their old addresses are kept.
+        ("pages", "page"),
+        ("pages", "pageredirect"),
     ],
     MODERATORS: [
         ("ratings", "comment"),
@@ -42,6 +45,9 @@ GROUP_MODELS = {
         ("organisation", "person"),
         ("organisation", "introduction"),
         ("contact", "contactmessage"),
+        # The main menu and the portal's identity (header, footer, person responsible).
+        ("pages", "menuentry"),
+        ("pages", "siteidentity"),
     ],
     CLERKS: [
         ("documents", "document"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Category
+from pages.models import MenuEntry, Page
 
 _numbers = itertools.count(1)
 
@@ -260,3 +261,20 @@ def make_poll(options=("Rất hài lòng", "Hài lòng", "Chưa hài lòng"), **
     for order, text in enumerate(options):
         poll.options.create(text=text, order=order)
     return poll
+def make_page(**fields):
+    number = next(_numbers)
+    fields.setdefault("title", f"Trang thử số {number}")
+    fields.setdefault("slug", f"trang-{number}")
+    fields.setdefault("body", "<p>Nội dung trang thử.</p>")
+    fields.setdefault("status", Page.Status.PUBLISHED)
+    return Page.objects.create(**fields)
+
+
+def make_menu_entry(**fields):
+    if "kind" not in fields:
+        fields["kind"] = MenuEntry.Kind.LINK
+        fields.setdefault("url", "https://example.org/")
+    entry = MenuEntry(**fields)
+    entry.full_clean()
+    entry.save()
+    return entry

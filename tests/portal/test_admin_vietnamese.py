@@ -10,9 +10,17 @@ from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from factories import audio_upload, image_upload, make_article, make_comment
+from factories import (
+    audio_upload,
+    image_upload,
+    make_article,
+    make_comment,
+    make_menu_entry,
+    make_page,
+)
 from mailer.models import RESULT_FAILURE, Message, MessageLog
 
+from pages.models import SiteIdentity
 from sidebar.models import Song, TownMap, WebsiteLink
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +106,11 @@ def one_of_everything(superuser_client):
     # A mail waiting in the queue, and the log line of a failed try at it.
     queued = Message.objects.create(email=EmailMessage("Tiêu đề", "Nội dung", to=["a@b.vn"]))
     MessageLog.objects.log(queued, RESULT_FAILURE, log_message="hết thời gian chờ")
+    about = make_page(title="Giới thiệu", slug="gioi-thieu")
+    about.slug = "ve-thi-xa"
+    about.save()  # leaves an old address behind
+    make_menu_entry(kind="page", page=about)
+    SiteIdentity.objects.create(full_name="Thị xã Thử")
 
 
 def admin_pages():
