@@ -17,9 +17,11 @@ class WaitingWork:
 
     singular: str
     plural: str
-    count: Callable[[], int]
+    count: Callable[..., int]
     url: Callable[[], str]
     permission: str
+    # The count depends on who asks (an approver sees only their categories): count(user).
+    per_user: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,16 +41,18 @@ def register_waiting_work(
     *,
     singular: str,
     plural: str,
-    count: Callable[[], int],
+    count: Callable[..., int],
     url: Callable[[], str],
     permission: str,
+    per_user: bool = False,
 ) -> None:
     """Show ``count()`` items to users with ``permission`` on the admin home, linking ``url()``.
 
     ``singular``/``plural`` are ngettext messages with ``%(count)d``, left untranslated here
-    (wrap them in gettext_noop) and translated per request. Registering a key again replaces it.
+    (wrap them in gettext_noop) and translated per request. With ``per_user``, ``count(user)``
+    counts what waits for that user only. Registering a key again replaces it.
     """
-    _waiting[key] = WaitingWork(singular, plural, count, url, permission)
+    _waiting[key] = WaitingWork(singular, plural, count, url, permission, per_user)
 
 
 def waiting_for(user) -> list[WaitingItem]:
@@ -57,7 +61,7 @@ def waiting_for(user) -> list[WaitingItem]:
     for work in _waiting.values():
         if not user.has_perm(work.permission):
             continue
-        count = work.count()
+        count = work.count(user) if work.per_user else work.count()
         if count:
             label = ngettext(work.singular, work.plural, count) % {"count": count}
             items.append(WaitingItem(count=count, label=label, url=work.url()))

@@ -112,6 +112,8 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "captcha",
     "csp",
+    # Revisions of reviewed items (articles, documents), restored exactly (review app).
+    "reversion",
     # django-axes, named in Vietnamese in the admin.
     "portal.axes_app.AxesConfig",
     # The project (settings, URLs, the template environment, staff groups, demo content).
@@ -124,6 +126,8 @@ INSTALLED_APPS = [
     "schedule",
     "documents",
     "alerts",
+    "review",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -144,6 +148,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Lets the audit log name the staff member and address behind changes made by signals.
+    "audit.context.RequestContextMiddleware",
     # Runs a GET view once more if the database connection died under it (core/dbretry.py).
     "core.dbretry.RetryOnLostConnectionMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.

@@ -5,8 +5,12 @@ MODERATORS = "Kiểm duyệt viên"
 OFFICE = "Văn phòng"
 # Văn thư: the clerks who keep the register of documents, and only that.
 CLERKS = "Văn thư"
+# Người duyệt: approvers. Which articles they approve is given per category (news'
+# CategoryApprover, by a superuser); documents they approve through the permission below.
+APPROVERS = "Người duyệt"
 
-# Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
+# Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds
+# (and restore_<model>), never a model's approve_* permission: approving is given on its own.
 GROUP_MODELS = {
     EDITORS: [
         ("news", "article"),
@@ -38,6 +42,16 @@ GROUP_MODELS = {
         ("documents", "publicinformation"),
         ("documents", "informationcontact"),
     ],
+    APPROVERS: [
+        ("news", "article"),
+        ("documents", "document"),
+        ("documents", "documentfile"),
+        ("documents", "documentrelation"),
+    ],
+}
+# Group name -> permissions ("app_label.codename") it holds besides its models'.
+GROUP_PERMISSIONS = {
+    APPROVERS: ["documents.approve_document"],
 }
 
 
@@ -50,5 +64,10 @@ def ensure_staff_groups(**kwargs):
         for app_label, model_name in models:
             permissions = Permission.objects.filter(
                 content_type__app_label=app_label, content_type__model=model_name
-            )
+            ).exclude(codename__startswith="approve_")
             group.permissions.add(*permissions)
+        for name in GROUP_PERMISSIONS.get(group_name, []):
+            app_label, codename = name.split(".")
+            group.permissions.add(
+                *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )

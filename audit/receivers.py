@@ -1,0 +1,74 @@
+"""What the audit log records from Django's own signals: logins, failed logins, and changes of a
+user's groups, permissions and staff/superuser flags (and of a group's permissions)."""
+
+from django.utils.translation import gettext as _
+
+from .services import Action, record
+
+CREDENTIAL_FIELDS = ("username", "email")
+
+
+def logged_in(sender, request, user, **kwargs):
+    record(action=Action.LOGIN, actor=user, request=request, target=user)
+
+
+def login_failed(sender, credentials, request=None, **kwargs):
+    # Only the name typed is kept: never the password (Django already masks it here).
+    typed = str(credentials.get("username", ""))
+    record(
+        action=Action.LOGIN_FAILED,
+        request=request,
+        actor_name=typed,
+        target_type=_("tài khoản"),
+        target_text=typed,
+    )
+
+
+def _names(model, pks):
+    return ", ".join(sorted(str(item) for item in model.objects.filter(pk__in=pks)))
+
+
+def user_access_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:
+        # Seen from the group or permission: the users whose access changed are pk_set.
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(pk__in=pk_set or [])
+        for user in users:
+            _record_access(user, action, str(instance))
+        return
+    _record_access(instance, action, _names(model, pk_set or []))
+
+
+def _record_access(user, action, names):
+    verb = {"post_add": _("thêm"), "post_remove": _("bỏ"), "post_clear": _("bỏ hết")}[action]
+    record(action=Action.PERMISSIONS, target=user, detail=f"{verb}: {names}".strip())
+
+
+def group_permissions_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear") or reverse:
+        return
+    verb = {"post_add": _("thêm quyền"), "post_remove": _("bỏ quyền"), "post_clear": _("bỏ hết")}
+    record(
+        action=Action.PERMISSIONS,
+        target=instance,
+        detail=f"{verb[action]}: {_names(model, pk_set or [])}".strip(),
+    )
+
+
+def user_flags_changing(sender, instance, raw=False, **kwargs):
+    if raw or not instance.pk:
+        return
+    before = sender.objects.filter(pk=instance.pk).values("is_staff", "is_superuser", "is_active")
+    before = before.first()
+    if before is None:
+        return
+    changes = [
+        f"{flag}: {before[flag]} → {getattr(instance, flag)}"
+        for flag in ("is_staff", "is_superuser", "is_active")
+        if before[flag] != getattr(instance, flag)
+    ]
+    if changes:
+        record(action=Action.PERMISSIONS, target=instance, detail="; ".join(changes))
