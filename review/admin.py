@@ -5,7 +5,6 @@ Every move goes through review.services, which checks the user and the item agai
 into a forged POST is never read (the state is not a form field).
 """
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -142,18 +141,18 @@ class ReviewAdmin:
         user = request.user
 
         class ReviewedForm(form):
-            def clean(self):
-                cleaned = super().clean()
-                instance = self.instance
+            def _post_clean(self):
+                super()._post_clean()
                 # A live item's edit is checked on the item as it would be saved (its new
                 # category, type, ...): an approver cannot move it out of their scope.
+                instance = self.instance
                 live = instance.pk and instance.review_state not in EDITABLE_STATES
                 if live and not workflow.may_approve(user, instance):
-                    raise forms.ValidationError(
+                    self.add_error(
+                        None,
                         _("Bạn không được duyệt %(noun)s trong phạm vi này.")
-                        % {"noun": workflow.noun}
+                        % {"noun": workflow.noun},
                     )
-                return cleaned
 
         ReviewedForm.__name__ = form.__name__
         return form if obj is None else ReviewedForm
