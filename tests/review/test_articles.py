@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from factories import article_form_data as form_data
 from factories import make_article, make_category
 
 from news.models import Article
@@ -21,25 +22,6 @@ def change_url(article):
 
 def review_url(article):
     return reverse("admin:news_article_review", args=[article.pk])
-
-
-def form_data(article, **overrides):
-    local = timezone.localtime(article.published_at)
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "category": article.category_id,
-        "lead": article.lead,
-        "body": article.body,
-        "cover_caption": "",
-        "published_at_0": local.strftime("%d/%m/%Y"),
-        "published_at_1": local.strftime("%H:%M"),
-        "author_line": "",
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_an_editor_saves_and_sends_for_approval_but_a_typed_status_is_ignored(editor_client):
