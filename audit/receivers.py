@@ -3,6 +3,7 @@ user's groups, permissions and staff/superuser flags (and of a group's permissio
 
 from django.utils.translation import gettext as _
 
+from .context import current_request
 from .services import Action, record
 
 CREDENTIAL_FIELDS = ("username", "email")
@@ -50,6 +51,10 @@ def _record_access(user, action, names):
 def group_permissions_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear") or reverse:
         return
+    if current_request() is None:
+        # The staff groups are kept in step with the models after every migrate
+        # (portal.staff): that is the release, not a person's action.
+        return
     verb = {"post_add": _("thêm quyền"), "post_remove": _("bỏ quyền"), "post_clear": _("bỏ hết")}
     record(
         action=Action.PERMISSIONS,
@@ -65,8 +70,13 @@ def user_flags_changing(sender, instance, raw=False, **kwargs):
     before = before.first()
     if before is None:
         return
+
+    def shown(value):
+        return _("có") if value else _("không")
+
     changes = [
-        f"{flag}: {before[flag]} → {getattr(instance, flag)}"
+        f"{sender._meta.get_field(flag).verbose_name}: {shown(before[flag])} → "
+        f"{shown(getattr(instance, flag))}"
         for flag in ("is_staff", "is_superuser", "is_active")
         if before[flag] != getattr(instance, flag)
     ]
