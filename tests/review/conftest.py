@@ -48,3 +48,14 @@ def document_approver(db, django_user_model):
         )
     )
     return user
+
+
+@pytest.fixture
+def clerk(db, django_user_model):
+    from portal.staff import CLERKS
+
+    user = django_user_model.objects.create_user(
+        "vanthu", password="mat-khau-thu-nghiem", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=CLERKS))
+    return user
