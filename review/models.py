@@ -47,7 +47,9 @@ class Reviewable(models.Model):
     # approving makes the item public at that time if it is still to come, otherwise now.
     PUBLISH_AT_FIELD: str | None = None
 
-    review_comment = models.TextField(_("ý kiến người duyệt"), blank=True)
+    # A default in the database too: code written against an older schema (the migrations of
+    # other apps, their tests) still inserts rows.
+    review_comment = models.TextField(_("ý kiến người duyệt"), blank=True, db_default="")
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người gửi duyệt"),

@@ -220,9 +220,11 @@ def restore_revision(*, user, item: Model, version: Version) -> Model:
                 % {"noun": workflow.noun.capitalize()}
             )
         saved = version.field_dict
-        for field in workflow.restored_fields:
-            if field in saved:
-                setattr(current, field, saved[field])
+        for name in workflow.restored_fields:
+            # Keyed by column: a relation comes back as its id (category_id).
+            attname = model._meta.get_field(name).attname
+            if attname in saved:
+                setattr(current, attname, saved[attname])
         if not approver:
             setattr(current, model.STATE_FIELD, ReviewState.DRAFT)
         when = timezone.localtime(version.revision.date_created).strftime("%d/%m/%Y %H:%M")

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='article',
             name='review_comment',
-            field=models.TextField(blank=True, verbose_name='ý kiến người duyệt'),
+            field=models.TextField(blank=True, db_default='', verbose_name='ý kiến người duyệt'),
         ),
         migrations.AddField(
             model_name='article',

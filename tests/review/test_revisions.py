@@ -108,16 +108,19 @@ def test_an_editor_restoring_a_published_article_is_refused_so_readers_see_nothi
     assert client.get(article.get_absolute_url()).status_code == 200
 
 
-def test_an_editor_restoring_a_returned_article_gets_a_draft(restorer):
-    article = make_article(title="Bản một", status=ReviewState.DRAFT)
+def test_an_editor_restoring_a_returned_article_gets_a_draft_in_its_earlier_category(restorer):
+    first_category, second_category = make_category(), make_category()
+    article = make_article(title="Bản một", category=first_category, status=ReviewState.DRAFT)
     services.save_with_revision(user=restorer, item=article)
     version = Version.objects.get_for_object(article).first()
     article.title = "Bản hai"
+    article.category = second_category
     article.status = ReviewState.RETURNED
     article.save()
     services.restore_revision(user=restorer, item=article, version=version)
     article.refresh_from_db()
     assert (article.title, article.status) == ("Bản một", ReviewState.DRAFT)
+    assert article.category == first_category
 
 
 def test_an_approver_restoring_a_published_article_keeps_it_published(
