@@ -114,6 +114,15 @@ def models_at(migrations):
     return executor.loader.project_state(migrations).apps
 
 
+def migrate_to_latest():
+    """Bring the test database back to the newest schema after a test that went back."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def make_old_article(apps, **fields):
     """An article written with the models of an older schema (``models_at``)."""
     category = apps.get_model("news", "Category").objects.create(name="Tin tức", slug="tin-tuc")
