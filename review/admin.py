@@ -192,6 +192,10 @@ class ReviewAdmin:
         name = request.POST.get("move", "")
         if name not in services.TRANSITIONS:
             raise PermissionDenied
+        seen = request.POST.get("seen_state", "")
+        if seen in ReviewState.values:
+            # The state the page showed: a move made on a stale page is refused, not redone.
+            setattr(item, self._state(), seen)
         try:
             services.move(
                 user=request.user, item=item, name=name, comment=request.POST.get("comment", "")

@@ -127,6 +127,8 @@ def withdraw(*, user, item: Model, comment: str = "") -> Model:
 def move(*, user, item: Model, name: str, comment: str = "") -> Model:
     """Make the move ``name`` on ``item`` for ``user``; returns the item as saved.
 
+    ``item`` is the item as the user saw it: the move happens only if it is still in that state.
+
     Raises ReviewDenied (not allowed for this user on this item) or ReviewConflict (the item is
     no longer where the move starts: someone else acted first).
     """
@@ -142,9 +144,15 @@ def move(*, user, item: Model, name: str, comment: str = "") -> Model:
     with transaction.atomic():
         # The claim: only from a state this move starts from. On PostgreSQL a second approver's
         # UPDATE waits for the first to commit, then finds the state changed and matches no row.
-        claimed = model._default_manager.filter(
-            pk=item.pk, **{f"{state_field}__in": list(transition.sources)}
-        ).update(**{state_field: transition.target})
+        # And only from the state the user saw (``item`` as they loaded it): an approver who
+        # pressed "publish" on a submitted article must not publish it once another approver
+        # has returned it, although publishing a returned article is a move of its own.
+        seen = item.review_state
+        claimed = 0
+        if seen in transition.sources:
+            claimed = model._default_manager.filter(pk=item.pk, **{state_field: seen}).update(
+                **{state_field: transition.target}
+            )
         current = model._default_manager.select_for_update().filter(pk=item.pk).first()
         if current is None:
             raise ReviewConflict(

@@ -255,3 +255,22 @@ def test_a_new_article_starts_as_a_draft_even_for_a_superuser(django_user_model,
     assert article.status == ReviewState.DRAFT
     services.publish(user=superuser, item=article)
     assert Article.objects.get().is_public
+
+
+def test_publishing_from_a_page_opened_before_the_article_was_returned_is_refused(
+    make_approver, logged_in
+):
+    category = make_category()
+    first, second = make_approver("duyet10", category), make_approver("duyet11", category)
+    article = make_article(category=category, status=ReviewState.SUBMITTED)
+    page = logged_in(second).get(reverse("admin:news_article_change", args=[article.pk]))
+    assert 'name="seen_state" value="submitted"' in page.content.decode()
+
+    services.return_to_editor(user=first, item=article, comment="Thiếu ảnh")
+    response = logged_in(second).post(
+        review_url(article), {"move": "publish", "seen_state": "submitted"}, follow=True
+    )
+
+    assert "vừa được người khác xử lý" in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == ReviewState.RETURNED and article.review_comment == "Thiếu ảnh"
