@@ -244,12 +244,28 @@ def restore_revision(*, user, item: Model, version: Version) -> Model:
     return current
 
 
+# Written only by the moves above, never by an edit of the text.
+REVIEW_COLUMNS = {"review_comment", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at"}
+
+
 def save_with_revision(*, user, item: Model, comment: str = "") -> None:
-    """Save ``item`` keeping a revision (the admin's saves go through here)."""
+    """Save ``item`` keeping a revision (the admin's saves go through here).
+
+    An existing item's state and review fields are not written: an edit saved while an approver
+    publishes or returns the item must not put back the state the editor's page was loaded with.
+    """
+    update_fields = None
+    if item.pk is not None and not item._state.adding:
+        skipped = {item.STATE_FIELD, *REVIEW_COLUMNS}
+        update_fields = [
+            field.name
+            for field in item._meta.concrete_fields
+            if not field.primary_key and field.name not in skipped
+        ]
     with reversion.create_revision():
         reversion.set_user(user)
         reversion.set_comment(comment)
-        item.save()
+        item.save(update_fields=update_fields)
 
 
 def _revision_comment(transition, comment):

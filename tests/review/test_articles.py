@@ -274,3 +274,18 @@ def test_publishing_from_a_page_opened_before_the_article_was_returned_is_refuse
     assert "vừa được người khác xử lý" in response.content.decode()
     article.refresh_from_db()
     assert article.status == ReviewState.RETURNED and article.review_comment == "Thiếu ảnh"
+
+
+def test_an_edit_saved_after_an_approval_does_not_undo_it(make_approver, editor):
+    category = make_category()
+    approver = make_approver("duyet12", category)
+    article = make_article(category=category, status=ReviewState.SUBMITTED)
+    editors_copy = Article.objects.get(pk=article.pk)  # loaded before the approval
+
+    services.publish(user=approver, item=article)
+    editors_copy.author_line = "Phòng Văn hóa"
+    services.save_with_revision(user=editor, item=editors_copy)
+
+    article.refresh_from_db()
+    assert article.status == ReviewState.PUBLISHED and article.reviewed_by == approver
+    assert article.author_line == "Phòng Văn hóa"
