@@ -198,6 +198,8 @@ def move(*, user, item: Model, name: str, comment: str = "") -> Model:
             target=current,
             detail=comment,
         )
+    # The caller's copy now shows the move too (a next move starts from it).
+    item.refresh_from_db()
     return current
 
 
@@ -241,6 +243,7 @@ def restore_revision(*, user, item: Model, version: Version) -> Model:
             reversion.set_comment(_("Khôi phục phiên bản lưu lúc %(when)s") % {"when": when})
             current.save()
         record(action=Action.RESTORE, actor=user, target=current, detail=when)
+    item.refresh_from_db()
     return current
 
 

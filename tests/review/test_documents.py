@@ -69,3 +69,22 @@ def test_an_approver_sees_documents_waiting_on_the_admin_home(document_approver,
 def test_clerks_are_not_approvers_by_their_group(clerk):
     assert clerk.has_perm("documents.change_document")
     assert not clerk.has_perm("documents.approve_document")
+
+
+def test_a_clerk_sends_a_document_from_its_page_and_reads_why_it_came_back(
+    clerk, document_approver, logged_in
+):
+    document = make_document(state=ReviewState.DRAFT)
+    services.submit(user=clerk, item=document)
+    services.return_to_editor(
+        user=document_approver, item=document, comment="Sai ngày có hiệu lực."
+    )
+    page = logged_in(clerk).get(reverse("admin:documents_document_change", args=[document.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Sai ngày có hiệu lực." in html and "Trả lại" in html
+    assert 'name="_submit_for_review"' in html
+    assert (
+        "1 văn bản của bạn bị trả lại"
+        in logged_in(clerk).get(reverse("admin:index")).content.decode()
+    )
