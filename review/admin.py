@@ -5,6 +5,7 @@ Every move goes through review.services, which checks the user and the item agai
 into a forged POST is never read (the state is not a form field).
 """
 
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -103,19 +104,26 @@ class ReviewAdmin:
         )
 
     def save_model(self, request, obj, form, change):
+        workflow = workflow_for(self.model)
         if obj.pk is None:
             # New items start as drafts whoever writes them; publishing is a move of its own.
             setattr(obj, self._state(), ReviewState.DRAFT)
         else:
-            workflow = workflow_for(self.model)
+            # The state and review fields as they are now, the row locked until the save
+            # commits: an edit saved while an approver acts never puts back an older state.
+            columns = [self._state(), *services.REVIEW_ATTNAMES]
+            fresh = self.model._default_manager.select_for_update().filter(pk=obj.pk)
+            for name, value in fresh.values(*columns).get().items():
+                setattr(obj, name, value)
             if obj.review_state not in EDITABLE_STATES and not workflow.may_approve(
                 request.user, obj
             ):
-                # The edit would move a live item out of this approver's scope (a new category).
+                # Published or sent meanwhile, or moved out of this approver's scope.
                 raise PermissionDenied
-        services.save_with_revision(
-            user=request.user, item=obj, comment=_("Sửa") if change else _("Tạo mới")
-        )
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Sửa") if change else _("Tạo mới"))
+            super().save_model(request, obj, form, change)
 
     def response_add(self, request, obj, post_url_continue=None):
         self._submit_if_asked(request, obj)

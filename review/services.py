@@ -249,6 +249,9 @@ def restore_revision(*, user, item: Model, version: Version) -> Model:
 
 # Written only by the moves above, never by an edit of the text.
 REVIEW_COLUMNS = {"review_comment", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at"}
+REVIEW_ATTNAMES = [
+    "review_comment", "submitted_by_id", "submitted_at", "reviewed_by_id", "reviewed_at",
+]  # fmt: skip
 
 
 def save_with_revision(*, user, item: Model, comment: str = "") -> None:
