@@ -125,13 +125,15 @@ def test_demo_has_the_portal_categories_with_a_sub_category():
         assert Article.objects.published().filter(category=category).exists(), category
 
 
-def test_demo_articles_show_drafts_scheduled_and_featured_articles():
+def test_demo_articles_show_each_review_state_scheduled_and_featured_articles():
     now = timezone.now()
     articles = Article.objects.all()
 
     assert articles.count() == 30
-    assert Article.objects.published().count() == 27
-    assert articles.filter(status=Article.Status.DRAFT).count() == 2
+    assert Article.objects.published().count() == 25
+    for state in ("draft", "submitted", "returned", "withdrawn"):
+        assert articles.filter(status=state).count() == 1, state
+    assert articles.get(status="returned").review_comment
     scheduled = articles.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
     assert scheduled.count() == 1
     assert Article.objects.published().filter(is_featured=True).count() >= 5
@@ -234,6 +236,6 @@ def test_home_page_shows_the_demo_featured_articles_but_no_draft_or_scheduled_on
     assert response.status_code == 200
     page = response.content.decode()
     assert escape(featured.title) in page
-    assert hidden.count() == 3
+    assert hidden.count() == 5  # one per review state besides published, and a scheduled one
     for article in hidden:
         assert escape(article.title) not in page
