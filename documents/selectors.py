@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Max, Min, Q
 
+from review.models import ReviewState
+
 from .models import Document, DocumentRelation, DocumentType, IssuingBody, Sector, Status
 
 
@@ -11,7 +13,8 @@ def public_document(*, slug: str):
     """The document at ``slug`` with its status, type, body and sector, its files, and its
     relations both ways, in three queries; or None."""
     document = (
-        Document.objects.with_status()
+        Document.objects.published()
+        .with_status()
         .select_related("doc_type", "issuing_body", "sector")
         .defer("search_text", "number_key")
         .filter(slug=slug)
@@ -20,9 +23,12 @@ def public_document(*, slug: str):
     if document is None:
         return None
     document.file_list = list(document.files.all())
-    relations = DocumentRelation.objects.filter(
-        Q(source=document) | Q(target=document)
-    ).select_related("source", "target")
+    # Only published documents are linked: a draft on the other side stays unseen.
+    relations = (
+        DocumentRelation.objects.filter(Q(source=document) | Q(target=document))
+        .filter(source__state=ReviewState.PUBLISHED, target__state=ReviewState.PUBLISHED)
+        .select_related("source", "target")
+    )
     document.relation_list = []
     for relation in relations.order_by("kind", "pk"):
         if relation.source_id == document.pk:
@@ -94,7 +100,7 @@ def filter_choices():
     """What the list's filter form offers: every type, body and sector, and the years from the
     newest document's back to the oldest's (two index reads; listing the distinct years read
     every row, 40 ms at 10,000 documents on SQLite)."""
-    span = Document.objects.aggregate(first=Min("issued_on"), last=Max("issued_on"))
+    span = Document.objects.published().aggregate(first=Min("issued_on"), last=Max("issued_on"))
     years = range(span["last"].year, span["first"].year - 1, -1) if span["last"] else []
     return {
         "doc_types": list(DocumentType.objects.all()),

@@ -15,6 +15,7 @@ from core.security import safe_methods_only
 from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from organisation.sitemaps import OrganisationSitemap
+from pages.sitemaps import PageSitemap
 from questions.sitemaps import QuestionSitemap
 from schedule.sitemaps import ScheduleSitemap
 
@@ -32,6 +33,7 @@ sitemaps = {
     "organisation": OrganisationSitemap,
     "questions": QuestionSitemap,
     "consultations": ConsultationSitemap,
+    "pages": PageSitemap,
 }
 
 urlpatterns = [
@@ -62,6 +64,7 @@ urlpatterns = [
     path("", include("contact.urls")),
     path("", include("consultations.urls")),
     path("", include("polls.urls")),
+    path("", include("pages.urls")),
 ]
 
 if settings.BENCHMARK_BARE_VIEW:

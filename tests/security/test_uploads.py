@@ -339,7 +339,8 @@ def test_a_cover_upload_failing_after_the_save_leaves_no_file(
 def test_a_cover_replaced_in_the_admin_is_stored_and_kept(editor_client, settings):
     from news.models import Article
 
-    article = make_article(cover=SimpleUploadedFile("cu.png", image_bytes()))
+    # A draft: an editor changes only what is not yet sent or published (review app).
+    article = make_article(cover=SimpleUploadedFile("cu.png", image_bytes()), status="draft")
     old_files = stored_files(settings)
     # The cover, its one srcset rendition (it is 64 px wide) and its two fixed renditions.
     assert len(old_files) == 4
