@@ -47,6 +47,8 @@ PAGES = (
     "consultations",
     "consultation",
     "poll",
+    "town page",
+    "english",
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
