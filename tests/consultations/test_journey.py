@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import pytest
 from captcha.models import CaptchaStore
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from factories import make_consultation, make_unit
@@ -20,7 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 phone_page = journeys.phone_page
 screenshot = journeys.screenshot
 
-PASSWORD = "mat-khau-thu-nghiem"  # consultation_staff's, in tests/consultations/conftest.py
 TEXT = "Đề nghị bỏ quy định cấm xe máy vào chợ sau 22 giờ.\nNhiều tiểu thương ở xa."
 
 
@@ -49,6 +50,20 @@ def drafts():
         summary="Giờ họp chợ, chỗ để xe và việc giữ vệ sinh ở chợ đêm.",
         unit=market,
     )
+
+
+def signed_in(browser, live_server, user):
+    """A desk browser where ``user`` is signed in to the admin (the login itself has its own
+    journeys: tests/journeys/test_staff_journey.py, test_two_factor_journey.py)."""
+    staff = Client()
+    staff.force_login(user)
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    context.set_default_timeout(10_000)
+    session = staff.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    return context
 
 
 def captcha_answer(page):
@@ -121,14 +136,10 @@ def test_a_citizen_on_a_phone_comments_on_an_open_draft_and_reads_it_once_approv
     expect(public).to_contain_text("Chưa có ý kiến nào được công khai.")
 
     # The moderator, at a desk, finds it waiting on the admin home and approves it.
-    office = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
-    office.set_default_timeout(10_000)
+    office = signed_in(browser, live_server, consultation_staff)
     try:
         admin = office.new_page()
-        admin.goto(live_server.url + reverse("admin:login"))
-        admin.locator("#id_username").fill(consultation_staff.username)
-        admin.locator("#id_password").fill(PASSWORD)
-        admin.locator("input[type=submit]").click()
+        admin.goto(live_server.url + reverse("admin:index"))
         admin.get_by_role("link", name="1 ý kiến góp ý dự thảo chờ duyệt").click()
         row = admin.locator("#result_list tbody tr")
         expect(row).to_have_count(1)
