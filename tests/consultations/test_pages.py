@@ -11,7 +11,7 @@ from factories import document_upload, make_consultation, make_consultation_comm
 from sitemap_text import whole_sitemap
 
 from consultations import services
-from consultations.models import ConsultationFile
+from consultations.models import ConsultationComment, ConsultationFile
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +113,20 @@ def test_a_new_comment_refreshes_the_count_on_the_cached_page(
 
     page = client.get(consultation.get_absolute_url()).content.decode()
     assert "<dd data-received-count>1</dd>" in page
+
+
+def test_a_thousand_comments_received_are_grouped_the_vietnamese_way(client):
+    consultation = make_consultation()
+    ConsultationComment.objects.bulk_create(
+        ConsultationComment(
+            consultation=consultation, ip="198.51.100.7", name="An", contact="0912345678", text="Ý"
+        )
+        for _ in range(1234)
+    )
+
+    page = client.get(consultation.get_absolute_url()).content.decode()
+
+    assert "<dd data-received-count>1.234</dd>" in page
 
 
 def test_the_feed_announces_opened_consultations_only(client):
