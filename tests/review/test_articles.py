@@ -170,7 +170,7 @@ def test_a_withdrawn_article_leaves_every_public_page(make_approver, client):
         reverse("news:search") + "?q=cat+dien",
         reverse("news:feed"),
         reverse("news:category_feed", kwargs={"slug": category.slug}),
-        "/sitemap.xml",
+        "/sitemap-articles.xml",
     ]
     for url in pages:
         response = client.get(url)

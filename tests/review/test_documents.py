@@ -40,7 +40,7 @@ def test_a_document_not_published_is_on_no_public_page(client):
         reverse("documents:list") + "?q=gia+dat",
         reverse("documents:feed"),
         shown.get_absolute_url(),
-        "/sitemap.xml",
+        "/sitemap-documents.xml",
     ]
     for url in pages:
         page = client.get(url).content.decode()

@@ -82,6 +82,8 @@ class Samples:
             return self.page.path
         if parameter == "key":
             return self.captcha_key
+        if parameter == "section":
+            return "articles"
         if parameter in {"pk", "id", "article_id"}:
             return self.article.pk
         raise LookupError(f"No sample value for <{parameter}> in {route.route}")
