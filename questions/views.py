@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.clientip import client_ip
+from core.formerrors import error_summary
 from core.pagecache import as_typed, page_number, reader_page
 from core.pagination import paginate
 
@@ -79,19 +80,6 @@ def question_detail(request, key):
     return render(request, "questions/detail.html", {"question": question})
 
 
-def error_links(form):
-    """(the id of the element to fix, the message) for each error, in page order, for the
-    summary atop the page; errors of the whole form point at the form."""
-    links = [("gui-cau-hoi", message) for message in form.non_field_errors()]
-    for field in form:
-        if field.errors:
-            target = field.id_for_label or "gui-cau-hoi"
-            if field.name == "captcha":
-                target = f"{field.auto_id}_1"
-            links.extend((target, message) for message in field.errors)
-    return links
-
-
 # Never cached: each rendering carries this reader's new captcha key (core.captcha).
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -103,18 +91,12 @@ def ask(request):
         if question is not None:
             return render(request, "questions/sent.html", {"question": question})
         # The form comes back with everything typed (the file must be chosen again) and a new
-        # captcha: the one just used is spent, right or wrong.
-        form.data = form.data.copy()
-        form.data.pop("captcha_1", None)
-        status = 429 if form.is_rate_limited else 400
+        # captcha: the one just used is spent, right or wrong (core.captcha).
+        status = form.refusal_status
     else:
         form = QuestionForm(ip=ip)
         status = 200
-    links = error_links(form) if form.is_bound else []
-    for field in form:
-        if field.errors and not field.is_hidden and field.name != "name_shown":
-            field.field.widget.attrs["autofocus"] = True
-            break
+    links = error_summary(form, form_anchor="gui-cau-hoi")
     return render(
         request, "questions/ask.html", {"form": form, "error_links": links}, status=status
     )
