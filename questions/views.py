@@ -2,15 +2,15 @@
 one, and the lookup by tracking code; views only turn HTTP into form, selector and service calls."""
 
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils.http import urlencode
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.clientip import client_ip
 from core.formerrors import error_summary
-from core.pagecache import as_typed, page_number, reader_page
+from core.listing import list_address, list_page
+from core.pagecache import reader_page
 from core.pagination import paginate
 
 from .forms import LookupForm, QuestionForm
@@ -21,33 +21,16 @@ PAGE_SIZE = 15
 SEARCH_MAX_LENGTH = 100
 
 
-@require_safe
+@list_page(filter_keys=Filters.KEYS)
 def question_list(request):
-    """The published questions, filtered and searched as the address says. Filtered lists are
-    cached pages (their addresses are shared); a search is not (any words make a new page)."""
-    if "q" in request.GET:
-        return _question_list(request)
-    return _cached_question_list(request)
-
-
-def _question_list(request):
+    """The published questions, filtered and searched as the address says."""
     filters = Filters.from_query(request.GET)
-    # PostgreSQL refuses NUL in text; no reader means one.
-    search = request.GET.get("q", "").replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
-    address = "&".join(
-        part for part in [urlencode({"q": search}) if search else "", filters.as_query()] if part
-    )
-    # One address per list: the form sends empty fields too; they are dropped by a redirect, so
-    # shared links and the page cache see the same list under the same address.
-    requested_page = request.GET.get("page")
-    canonical = "&".join(
-        part for part in [address, f"page={requested_page}" if requested_page else ""] if part
-    )
-    if request.META.get("QUERY_STRING", "") != canonical:
-        return redirect(f"{request.path}?{canonical}" if canonical else request.path)
+    address = list_address(request, filters=filters, search_max_length=SEARCH_MAX_LENGTH)
+    if address.redirect:
+        return address.redirect
     questions = Question.objects.published()
-    if search:
-        questions = questions.search(search)
+    if address.search:
+        questions = questions.search(address.search)
     questions = filters.apply(questions).for_listing().order_by("-published_at", "-pk")
     return render(
         request,
@@ -55,18 +38,11 @@ def _question_list(request):
         {
             "page": paginate(request, questions, per_page=PAGE_SIZE),
             "filters": filters,
-            "search": search,
-            "address_query": address,
+            "search": address.search,
+            "address_query": address.query,
             **filter_choices(),
         },
     )
-
-
-# Only canonical addresses answer 200 (others are redirected), so the filters may enter the key
-# as typed.
-_cached_question_list = reader_page(
-    params={**dict.fromkeys(Filters.KEYS, as_typed), "page": page_number}
-)(_question_list)
 
 
 @require_safe
