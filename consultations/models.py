@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.clientip import address_block
 from core.links import slug_url
-from core.moderation import ModerationStatus
+from core.moderation import ModeratedQuerySet, ModerationStatus
 from core.richtext import clean_body
 from core.slugs import save_with_unique_slug
 from core.uploads import UploadTo, document_format, validate_document
@@ -145,13 +145,7 @@ class ConsultationFile(models.Model):
         return PurePosixPath(self.file.name).name
 
 
-class CommentQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(status=ModerationStatus.APPROVED)
-
-    def pending(self):
-        return self.filter(status=ModerationStatus.PENDING)
-
+class CommentQuerySet(ModeratedQuerySet):
     def from_ip_since(self, ip, since):
         """Comments from ``ip``'s address block (an IPv6 /64 counts as one citizen)."""
         return self.filter(ip_block=address_block(ip), created_at__gte=since)
