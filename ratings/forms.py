@@ -6,7 +6,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.citizenforms import CitizenForm
-from core.formerrors import error_links, focus_first_error  # noqa: F401 - the views' import
 from core.memo import Memo
 from core.rendering import render_html
 from core.text import VisibleCharField, VisibleTextField
