@@ -3,11 +3,11 @@ the moderation of citizens' comments on them."""
 
 from ckeditor_uploader.widgets import CKEditorUploadingWidget
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from core.moderation import ModeratedInline, ModerationAdmin, moderation_actions
 from core.uploads import UploadsLeaveNothingOnFailure
 
 from . import services
@@ -35,22 +35,11 @@ class ConsultationFileInline(admin.TabularInline):
     extra = 1
 
 
-class CommentInline(admin.TabularInline):
+class CommentInline(ModeratedInline):
     """A consultation's comments, read only (moderated on the comments' own list)."""
 
     model = ConsultationComment
     fields = ["name", "text", "status", "created_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    ordering = ["-created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Consultation)
@@ -78,19 +67,20 @@ class ConsultationAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
 
 
 @admin.register(ConsultationComment)
-class ConsultationCommentAdmin(admin.ModelAdmin):
+class ConsultationCommentAdmin(ModerationAdmin):
     list_display = ["excerpt", "name", "consultation_title", "status", "created_at", "ip"]
     list_filter = ["status", "consultation", "created_at"]
     list_select_related = ["consultation"]
     search_fields = ["text", "name", "contact", "ip"]
     date_hierarchy = "created_at"
-    actions = ["approve", "reject", "mark_spam"]
+    actions = moderation_actions(
+        approve=_("Duyệt các ý kiến đã chọn"),
+        reject=_("Từ chối các ý kiến đã chọn"),
+        mark_spam=_("Đánh dấu thư rác các ý kiến đã chọn"),
+    )
+    changed_message = _("Đã cập nhật %d ý kiến.")
     fields = ["consultation", "name", "contact", "ip", "created_at", "text", "status"]
     readonly_fields = ["consultation", "name", "contact", "ip", "created_at", "text"]
-
-    def has_add_permission(self, request):
-        # Comments come from citizens, through the captcha.
-        return False
 
     @admin.display(description=_("Ý kiến"))
     def excerpt(self, comment):
@@ -106,22 +96,5 @@ class ConsultationCommentAdmin(admin.ModelAdmin):
         else:
             super().save_model(request, comment, form, change)
 
-    def _moderate(self, request, queryset, status):
-        changed = services.moderate(queryset, status)
-        self.message_user(
-            request,
-            ngettext("Đã cập nhật %d ý kiến.", "Đã cập nhật %d ý kiến.", changed) % changed,
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Duyệt các ý kiến đã chọn"), permissions=["change"])
-    def approve(self, request, queryset):
-        self._moderate(request, queryset, ConsultationComment.Status.APPROVED)
-
-    @admin.action(description=_("Từ chối các ý kiến đã chọn"), permissions=["change"])
-    def reject(self, request, queryset):
-        self._moderate(request, queryset, ConsultationComment.Status.REJECTED)
-
-    @admin.action(description=_("Đánh dấu thư rác các ý kiến đã chọn"), permissions=["change"])
-    def mark_spam(self, request, queryset):
-        self._moderate(request, queryset, ConsultationComment.Status.SPAM)
+    def moderate(self, queryset, status):
+        return services.moderate(queryset, status)

@@ -4,11 +4,10 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.validators import MaxLengthValidator, validate_email
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from core.captcha import CaptchaField
+from core.citizenforms import CitizenForm
 from core.text import VisibleCharField, VisibleTextField
 
 from . import services
@@ -22,14 +21,10 @@ BAD_CONTACT = _(
 PHONE = re.compile(r"^\+?[0-9 .()-]{8,20}$")
 
 
-class ConsultationCommentForm(forms.ModelForm):
-    # Left empty by people, filled in by form-filling robots.
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    captcha = CaptchaField()
+class ConsultationCommentForm(CitizenForm, forms.ModelForm):
+    honeypot_message = _("Ý kiến chưa được gửi: ô “Để trống ô này” phải để trống.")
+    limit_message = COMMENT_LIMIT_REACHED
+    LimitReached = services.CommentLimitReached
 
     class Meta:
         model = ConsultationComment
@@ -55,21 +50,16 @@ class ConsultationCommentForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 8}),
         }
 
-    def __init__(self, *args, consultation, ip, **kwargs):
+    def __init__(self, *args, consultation, **kwargs):
         super().__init__(*args, **kwargs)
         self.consultation = consultation
-        self.ip = ip
-        self.fields["captcha"].for_reader(ip)
-        limit = settings.CONSULTATIONS_COMMENT_MAX_LENGTH
-        self.fields["text"].validators.append(
-            MaxLengthValidator(
-                limit,
-                message=_(
-                    "Ý kiến dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
-                ),
-            )
+        self.limit_length(
+            "text",
+            settings.CONSULTATIONS_COMMENT_MAX_LENGTH,
+            message=_(
+                "Ý kiến dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+            ),
         )
-        self.fields["text"].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": limit}
 
     def clean_contact(self):
         contact = self.cleaned_data["contact"].strip()
@@ -82,33 +72,15 @@ class ConsultationCommentForm(forms.ModelForm):
             raise forms.ValidationError(BAD_CONTACT, code="invalid")
         return contact
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _("Ý kiến chưa được gửi: ô “Để trống ô này” phải để trống."), code="honeypot"
-            )
-        # Told early here; services.post_comment holds the limit exactly under concurrency.
-        if self.ip and services.comment_limit_reached(self.ip):
-            raise forms.ValidationError(COMMENT_LIMIT_REACHED, code="rate_limited")
-        return cleaned_data
+    def limit_reached(self, ip):
+        return services.comment_limit_reached(ip)
 
-    @property
-    def is_rate_limited(self):
-        return self.has_error(NON_FIELD_ERRORS, code="rate_limited")
-
-    def save(self, commit=True):
-        """Post the comment; None with the limit's error on the form when the limit is hit.
-        Raises services.ConsultationClosed when the closing time passed before saving."""
-        data = self.cleaned_data
-        try:
-            return services.post_comment(
-                consultation=self.consultation,
-                ip=self.ip,
-                name=data["name"],
-                contact=data["contact"],
-                text=data["text"],
-            )
-        except services.CommentLimitReached:
-            self.add_error(None, forms.ValidationError(COMMENT_LIMIT_REACHED, code="rate_limited"))
-            return None
+    def send(self, data):
+        """Raises services.ConsultationClosed when the closing time passed before saving."""
+        return services.post_comment(
+            consultation=self.consultation,
+            ip=self.ip,
+            name=data["name"],
+            contact=data["contact"],
+            text=data["text"],
+        )

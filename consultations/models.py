@@ -4,9 +4,7 @@ result published after closing."""
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
@@ -15,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.clientip import address_block
 from core.links import slug_url
-from core.moderation import ModerationStatus
+from core.moderation import ModeratedQuerySet, ModerationStatus
 from core.richtext import clean_body
 from core.slugs import save_with_unique_slug
 from core.uploads import UploadTo, document_format, validate_document
+from core.windows import OpeningWindow, WindowQuerySet, closes_after_opening
 
 from .signals import announce_comments_changed
 
@@ -31,33 +30,7 @@ class Phase(models.TextChoices):
     CLOSED = "da-ket-thuc", _("Đã kết thúc")
 
 
-class ConsultationQuerySet(models.QuerySet):
-    def upcoming(self, now=None):
-        return self.filter(opens_at__gt=now or timezone.now())
-
-    def open(self, now=None):
-        now = now or timezone.now()
-        return self.filter(opens_at__lte=now, closes_at__gt=now)
-
-    def closed(self, now=None):
-        return self.filter(closes_at__lte=now or timezone.now())
-
-    def started(self, now=None):
-        """Consultations readers may see in feeds and the sitemap: open or closed."""
-        return self.filter(opens_at__lte=now or timezone.now())
-
-    def next_phase_change(self):
-        """When a consultation next opens or closes by itself (an aware datetime), or None."""
-        now = timezone.now()
-        coming = self.aggregate(
-            opening=models.Min("opens_at", filter=Q(opens_at__gt=now)),
-            closing=models.Min("closes_at", filter=Q(closes_at__gt=now)),
-        )
-        upcoming = [moment for moment in coming.values() if moment]
-        return min(upcoming) if upcoming else None
-
-
-class Consultation(models.Model):
+class Consultation(OpeningWindow):
     """A draft decision or plan open for citizens' comments between two times.
 
     Its unit (organisation.Unit) is responsible for it; its files are ConsultationFile rows
@@ -75,6 +48,7 @@ class Consultation(models.Model):
         on_delete=models.PROTECT,
         related_name="consultations",
     )
+    # The window's times (core.windows), named for what citizens do in it.
     opens_at = models.DateTimeField(_("bắt đầu lấy ý kiến"))
     closes_at = models.DateTimeField(_("kết thúc lấy ý kiến"))
     result = models.TextField(
@@ -85,17 +59,13 @@ class Consultation(models.Model):
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
 
-    objects = ConsultationQuerySet.as_manager()
+    objects = WindowQuerySet.as_manager()
+    Phase = Phase
 
-    class Meta:
-        ordering = ["-opens_at", "-pk"]
+    class Meta(OpeningWindow.Meta):
         verbose_name = _("dự thảo lấy ý kiến")
         verbose_name_plural = _("dự thảo lấy ý kiến")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(closes_at__gt=models.F("opens_at")), name="consultation_closes_after"
-            )
-        ]
+        constraints = [closes_after_opening("consultation_closes_after")]
 
     def __str__(self):
         return self.title
@@ -111,26 +81,9 @@ class Consultation(models.Model):
     def get_absolute_url(self):
         return slug_url("consultations:detail", self.slug)
 
-    def clean(self):
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError(
-                {"closes_at": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")}
-            )
-
     @property
     def canonical_url(self):
         return settings.SITE_URL + self.get_absolute_url()
-
-    def phase(self, now=None):
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return Phase.UPCOMING
-        if now < self.closes_at:
-            return Phase.OPEN
-        return Phase.CLOSED
-
-    def is_open(self, now=None):
-        return self.phase(now) == Phase.OPEN
 
     @property
     def phase_label(self):
@@ -192,13 +145,7 @@ class ConsultationFile(models.Model):
         return PurePosixPath(self.file.name).name
 
 
-class CommentQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(status=ModerationStatus.APPROVED)
-
-    def pending(self):
-        return self.filter(status=ModerationStatus.PENDING)
-
+class CommentQuerySet(ModeratedQuerySet):
     def from_ip_since(self, ip, since):
         """Comments from ``ip``'s address block (an IPv6 /64 counts as one citizen)."""
         return self.filter(ip_block=address_block(ip), created_at__gte=since)

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.clientip import client_ip
-from core.formerrors import error_links, focus_first_error
+from core.formerrors import error_summary
 from core.pagecache import reader_page
 
 from .forms import ConsultationCommentForm
@@ -58,10 +58,7 @@ def consultation_detail(request, slug):
 
 
 def render_comment_page(request, consultation, form=None, *, status=200, typed=None):
-    errors = []
-    if form is not None and form.is_bound and form.errors:
-        errors = error_links(form, form_anchor="gui-y-kien")
-        focus_first_error(form)
+    errors = error_summary(form, form_anchor="gui-y-kien") if form is not None else []
     return render(
         request,
         "consultations/comment.html",
@@ -109,5 +106,4 @@ def comment_page(request, slug):
                 ),
             )
             return redirect(consultation.get_absolute_url())
-    status = 429 if form.is_rate_limited else 400
-    return render_comment_page(request, consultation, form, status=status)
+    return render_comment_page(request, consultation, form, status=form.refusal_status)

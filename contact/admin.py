@@ -2,23 +2,16 @@
 attachment is downloaded through here by staff who may see the message, never from a public
 address."""
 
-from pathlib import PurePosixPath
-
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import DOCUMENT_CONTENT_TYPES
+from core.privatefiles import PrivateAttachmentAdmin
 
 from .models import ContactMessage
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
+class ContactMessageAdmin(PrivateAttachmentAdmin, admin.ModelAdmin):
     list_display = ["reference", "subject", "name", "created_at", "status", "assigned_to"]
     list_filter = ["status", "assigned_to"]
     search_fields = ["reference", "name", "email", "phone", "subject"]
@@ -57,38 +50,8 @@ class ContactMessageAdmin(admin.ModelAdmin):
         # Messages come from citizens only.
         return False
 
-    @admin.display(description=_("Tệp đính kèm"))
-    def attachment_link(self, message):
-        if not message.attachment:
-            return "—"
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("admin:contact_contactmessage_attachment", args=[message.pk]),
-            message.attachment_name or _("Tải tệp"),
-        )
+    def attachment_filename(self, message):
+        return message.reference
 
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/tep-dinh-kem/",
-                self.admin_site.admin_view(self.download_attachment),
-                name="contact_contactmessage_attachment",
-            ),
-            *super().get_urls(),
-        ]
-
-    def download_attachment(self, request, pk):
-        message = get_object_or_404(ContactMessage, pk=pk)
-        if not self.has_view_permission(request, message):
-            raise PermissionDenied
-        if not message.attachment:
-            raise Http404
-        extension = PurePosixPath(message.attachment.name).suffix.lstrip(".")
-        response = FileResponse(
-            message.attachment.open("rb"),
-            as_attachment=True,
-            filename=f"{message.reference}.{extension}",
-            content_type=DOCUMENT_CONTENT_TYPES.get(extension, "application/octet-stream"),
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+    def attachment_label(self, message):
+        return message.attachment_name or super().attachment_label(message)

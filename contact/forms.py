@@ -4,11 +4,9 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.captcha import CaptchaField
+from core.citizenforms import CitizenForm
 from core.text import VisibleCharField, VisibleTextField
 from core.uploads import validate_document
 
@@ -23,7 +21,11 @@ NO_WAY_TO_ANSWER = _("Vui lòng nhập thư điện tử hoặc số điện tho
 PHONE = re.compile(r"^\+?[0-9 .()\-]{8,20}$")
 
 
-class ContactForm(forms.Form):
+class ContactForm(CitizenForm, forms.Form):
+    honeypot_message = _("Thư chưa được gửi: ô “Để trống ô này” phải để trống.")
+    limit_message = LIMIT_REACHED
+    LimitReached = services.ContactLimitReached
+
     name = VisibleCharField(
         label=_("Họ và tên"),
         max_length=120,
@@ -60,28 +62,16 @@ class ContactForm(forms.Form):
         help_text=_("PDF, DOC, DOCX, XLS, XLSX hoặc ODT."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.odt"}),
     )
-    # Left empty by people, filled in by form-filling robots.
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    captcha = CaptchaField()
 
-    def __init__(self, *args, ip=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ip = ip
-        self.fields["captcha"].for_reader(ip)
-        limit = settings.CONTACT_MESSAGE_MAX_LENGTH
-        self.fields["message"].validators.append(
-            MaxLengthValidator(
-                limit,
-                message=_(
-                    "Nội dung dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
-                ),
-            )
+        self.limit_length(
+            "message",
+            settings.CONTACT_MESSAGE_MAX_LENGTH,
+            message=_(
+                "Nội dung dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+            ),
         )
-        self.fields["message"].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": limit}
         for name in ("name", "subject", "message", "captcha"):
             self.fields[name].widget.attrs.setdefault("required", True)
         # Long limits are told in words (the help text and the error), never cut off unseen.
@@ -97,20 +87,14 @@ class ContactForm(forms.Form):
             )
         return phone
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _("Thư chưa được gửi: ô “Để trống ô này” phải để trống."), code="honeypot"
-            )
+    def clean_together(self, cleaned_data):
         no_email = not cleaned_data.get("email") and not self.has_error("email")
         no_phone = not cleaned_data.get("phone") and not self.has_error("phone")
         if no_email and no_phone:
             self.add_error("email", forms.ValidationError(NO_WAY_TO_ANSWER, code="no_contact"))
-        # Told early here; services.receive_message holds the limit exactly under concurrency.
-        if self.ip and services.limit_reached(self.ip):
-            raise forms.ValidationError(LIMIT_REACHED, code="rate_limited")
-        return cleaned_data
+
+    def limit_reached(self, ip):
+        return services.limit_reached(ip)
 
     def full_clean(self):
         super().full_clean()
@@ -123,23 +107,13 @@ class ContactForm(forms.Form):
         ):
             self.add_error("attachment", forms.ValidationError(CHOOSE_FILE_AGAIN, code="again"))
 
-    @property
-    def is_rate_limited(self):
-        return self.has_error(NON_FIELD_ERRORS, code="rate_limited")
-
-    def save(self):
-        """Send the message; None, with the limit's error on the form, when the limit is hit."""
-        data = self.cleaned_data
-        try:
-            return services.receive_message(
-                ip=self.ip,
-                name=data["name"],
-                email=data["email"],
-                phone=data["phone"],
-                subject=data["subject"],
-                message=data["message"],
-                attachment=data.get("attachment") or None,
-            )
-        except services.ContactLimitReached:
-            self.add_error(None, forms.ValidationError(LIMIT_REACHED, code="rate_limited"))
-            return None
+    def send(self, data):
+        return services.receive_message(
+            ip=self.ip,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            subject=data["subject"],
+            message=data["message"],
+            attachment=data.get("attachment") or None,
+        )

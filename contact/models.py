@@ -9,12 +9,12 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.storage import Storage, storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.clientip import address_block
+from core.privatefiles import private_storage
 from core.uploads import UploadTo
 
 # Letters and digits that cannot be mistaken for each other when read aloud or copied by hand:
@@ -29,24 +29,6 @@ def new_reference():
     return REFERENCE_PREFIX + "".join(
         secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH)
     )
-
-
-class PrivateStorage(Storage):
-    """``settings.STORAGES["private"]``, looked up at each use, so that a changed setting (a
-    test's temporary folder) is followed; a field keeps the storage it was given at start-up."""
-
-    def __getattribute__(self, name):
-        if name.startswith("__"):
-            return object.__getattribute__(self, name)
-        return getattr(storages["private"], name)
-
-
-_private_storage = PrivateStorage()
-
-
-def private_storage():
-    """Where attachments are kept: storage no public URL reaches (settings.STORAGES)."""
-    return _private_storage
 
 
 class ContactMessageQuerySet(models.QuerySet):

@@ -3,11 +3,11 @@ the e-mails to the town's inbox and to the citizen, queued in the same transacti
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.clientip import address_block
+from core.limits import one_writer_per_address_block
 from outbox.services import queue_mail
 
 from .models import ContactMessage, new_reference
@@ -27,17 +27,6 @@ def limit_reached(ip: str) -> bool:
         ContactMessage.objects.from_block_in_last_hour(ip).count()
         >= settings.CONTACT_MESSAGES_PER_IP_PER_HOUR
     )
-
-
-def _one_sender_per_address_block(ip: str) -> None:
-    """Senders from ``ip``'s block wait for each other until commit, so the count read after
-    is exact (as ratings.services.post_comment does; SQLite's writers queue already)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
-                [CONTACT_LIMIT_LOCK, address_block(ip)],
-            )
 
 
 def _saved_with_a_fresh_reference(message: ContactMessage) -> None:
@@ -69,7 +58,7 @@ def receive_message(
     The e-mails are rows of the outbox queue saved with the message: both are kept or neither,
     and a mail server that fails never loses the message or its mail (outbox.services).
     """
-    _one_sender_per_address_block(ip)
+    one_writer_per_address_block(ip, lock=CONTACT_LIMIT_LOCK)
     if limit_reached(ip):
         raise ContactLimitReached
     received = ContactMessage(

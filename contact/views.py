@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.clientip import client_ip
+from core.formerrors import error_summary
 from organisation.selectors import contact_units
 
 from .forms import ContactForm
@@ -18,28 +19,14 @@ from .forms import ContactForm
 SESSION_KEY = "contact_reference"
 
 
-def error_links(form):
-    """(the id of the element to fix, the message) for each error, in page order: the error
-    summary atop the page links to each."""
-    links = [("gui-thu", message) for message in form.non_field_errors()]
-    for field in form:
-        links.extend((field.id_for_label or "gui-thu", message) for message in field.errors)
-    return links
-
-
 def render_contact_page(request, form, status=200):
-    for field in form:
-        if field.errors and not field.is_hidden:
-            # Focus opens in the first field to fix.
-            field.field.widget.attrs["autofocus"] = True
-            break
     return render(
         request,
         "contact/contact.html",
         {
             "form": form,
             "units": contact_units(),
-            "error_links": error_links(form) if form.is_bound else [],
+            "error_links": error_summary(form, form_anchor="gui-thu"),
         },
         status=status,
     )
@@ -54,7 +41,7 @@ def contact_page(request):
     form = ContactForm(request.POST, request.FILES, ip=ip)
     received = form.save() if form.is_valid() else None
     if received is None:
-        return render_contact_page(request, form, status=429 if form.is_rate_limited else 400)
+        return render_contact_page(request, form, status=form.refusal_status)
     request.session[SESSION_KEY] = received.reference
     return redirect("contact:sent")
 

@@ -23,3 +23,12 @@ def focus_first_error(form):
             if not isinstance(field.field.widget, forms.RadioSelect):
                 field.field.widget.attrs["autofocus"] = True
             return
+
+
+def error_summary(form, *, form_anchor):
+    """The error summary's links for a page that shows ``form`` again (none before it is sent),
+    with focus put in the first field to fix."""
+    if not form.is_bound:
+        return []
+    focus_first_error(form)
+    return error_links(form, form_anchor=form_anchor)

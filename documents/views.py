@@ -2,11 +2,11 @@
 the access-to-information page; views only turn HTTP into model and selector calls."""
 
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import urlencode
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from core.pagecache import as_typed, is_staff, page_number, reader_page
+from core.listing import list_address, list_page
+from core.pagecache import is_staff, reader_page
 from core.pagination import paginate
 from review.models import ReviewState
 from stats.tracking import is_bot
@@ -20,34 +20,16 @@ PAGE_SIZE = 20
 SEARCH_MAX_LENGTH = 100
 
 
-@require_safe
+@list_page(filter_keys=Filters.KEYS)
 def document_list(request):
-    """The list, filtered and searched as the address says. Filtered lists are cached pages
-    (their addresses are shared); a search is not (every reader's words would be a new page)."""
-    if "q" in request.GET:
-        return _document_list(request)
-    return _cached_document_list(request)
-
-
-def _document_list(request):
+    """The list, filtered and searched as the address says."""
     filters = Filters.from_query(request.GET)
-    # PostgreSQL refuses NUL in text; no reader means one.
-    search = request.GET.get("q", "").replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
-    # The list's own address without the page number, in the filter form's order.
-    address = "&".join(
-        part for part in [urlencode({"q": search}) if search else "", filters.as_query()] if part
-    )
-    # The form sends every field, empty or not: one address per list, without the empty ones,
-    # so that shared links and the page cache see the same list under the same address.
-    requested_page = request.GET.get("page")
-    canonical = "&".join(
-        part for part in [address, f"page={requested_page}" if requested_page else ""] if part
-    )
-    if request.META.get("QUERY_STRING", "") != canonical:
-        return redirect(f"{request.path}?{canonical}" if canonical else request.path)
+    address = list_address(request, filters=filters, search_max_length=SEARCH_MAX_LENGTH)
+    if address.redirect:
+        return address.redirect
     documents = Document.objects.published()
-    if search:
-        documents = documents.search(search)
+    if address.search:
+        documents = documents.search(address.search)
     documents = documents.filtered(**filters.as_kwargs()).for_listing()
     return render(
         request,
@@ -55,18 +37,11 @@ def _document_list(request):
         {
             "page": paginate(request, documents, per_page=PAGE_SIZE),
             "filters": filters,
-            "search": search,
-            "address_query": address,
+            "search": address.search,
+            "address_query": address.query,
             **filter_choices(),
         },
     )
-
-
-# Only canonical addresses answer 200 (any other spelling is redirected), so the filters and
-# the page number may enter the key as typed.
-_cached_document_list = reader_page(
-    params={**dict.fromkeys(Filters.KEYS, as_typed), "page": page_number}
-)(_document_list)
 
 
 @require_safe

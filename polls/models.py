@@ -6,12 +6,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.clientip import address_block
 from core.links import cached_reverse
+from core.windows import OpeningWindow, WindowQuerySet, closes_after_opening
 
 MIN_OPTIONS = 2
 MAX_OPTIONS = 10
@@ -23,27 +23,13 @@ class Phase(models.TextChoices):
     CLOSED = "da-ket-thuc", _("Đã kết thúc")
 
 
-class PollQuerySet(models.QuerySet):
-    def open(self, now=None):
-        now = now or timezone.now()
-        return self.filter(opens_at__lte=now, closes_at__gt=now)
-
+class PollQuerySet(WindowQuerySet):
     def current(self, now=None):
         """The poll the sidebar shows: of those open now, the one opened last."""
         return self.open(now).order_by("-opens_at", "-pk").first()
 
-    def next_phase_change(self):
-        """When a poll next opens or closes by itself (an aware datetime), or None."""
-        now = timezone.now()
-        coming = self.aggregate(
-            opening=models.Min("opens_at", filter=Q(opens_at__gt=now)),
-            closing=models.Min("closes_at", filter=Q(closes_at__gt=now)),
-        )
-        upcoming = [moment for moment in coming.values() if moment]
-        return min(upcoming) if upcoming else None
 
-
-class Poll(models.Model):
+class Poll(OpeningWindow):
     """A question put to readers between two times; its PollOption rows are the answers, each
     reader's Ballot holds the options they chose (one ballot per reader). ``voter_count`` is kept
     in step with the ballots by ``polls.services.cast_ballot``."""
@@ -57,8 +43,6 @@ class Poll(models.Model):
         validators=[MinValueValidator(2), MaxValueValidator(MAX_OPTIONS)],
         help_text=_("Khi cho chọn nhiều phương án; để trống nếu được chọn tất cả."),
     )
-    opens_at = models.DateTimeField(_("bắt đầu"))
-    closes_at = models.DateTimeField(_("kết thúc"))
     results_before_voting = models.BooleanField(
         _("hiện kết quả trước khi bình chọn"),
         default=True,
@@ -71,16 +55,12 @@ class Poll(models.Model):
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
 
     objects = PollQuerySet.as_manager()
+    Phase = Phase
 
-    class Meta:
-        ordering = ["-opens_at", "-pk"]
+    class Meta(OpeningWindow.Meta):
         verbose_name = _("cuộc thăm dò ý kiến")
         verbose_name_plural = _("thăm dò ý kiến")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(closes_at__gt=models.F("opens_at")), name="poll_closes_after"
-            )
-        ]
+        constraints = [closes_after_opening("poll_closes_after")]
 
     def __str__(self):
         return self.question
@@ -89,25 +69,11 @@ class Poll(models.Model):
         return cached_reverse("polls:results", self.pk)
 
     def clean(self):
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError(
-                {"closes_at": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")}
-            )
+        super().clean()
         if self.max_choices and not self.is_multiple_choice:
             raise ValidationError(
                 {"max_choices": _("Chỉ đặt số phương án tối đa khi cho chọn nhiều phương án.")}
             )
-
-    def phase(self, now=None):
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return Phase.UPCOMING
-        if now < self.closes_at:
-            return Phase.OPEN
-        return Phase.CLOSED
-
-    def is_open(self, now=None):
-        return self.phase(now) == Phase.OPEN
 
     def choice_bound(self, option_count):
         """How many options one ballot may choose."""

@@ -262,7 +262,7 @@ MEDIA_STORAGE = (
     if S3_BUCKET
     else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 )
-# Files only staff may read (a citizen's attachment to a contact message): outside MEDIA_ROOT,
+# Files only staff may read (a citizen's attachment to a message or a question): outside MEDIA_ROOT,
 # which the web server serves, and served only through the admin. With S3, a prefix of the
 # same bucket, read through signed URLs only (the bucket must not be public for it).
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))

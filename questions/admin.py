@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
+from core.privatefiles import PrivateAttachmentAdmin
+
 from . import services
 from .models import AnswerAttachment, Field, Question, Responder
 from .selectors import may_coordinate, questions_for
@@ -89,7 +91,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(PrivateAttachmentAdmin, admin.ModelAdmin):
     form = QuestionForm
     change_form_template = "admin/questions/question/change_form.html"
     list_display = [
@@ -153,11 +155,8 @@ class QuestionAdmin(admin.ModelAdmin):
     def place(self, question):
         return question.place_shown or "–"
 
-    @admin.display(description=_("tệp đính kèm"))
-    def attachment_link(self, question):
-        if not question.attachment:
-            return "–"
-        return format_html('<a href="{}">{}</a>', question.attachment.url, _("Mở tệp"))
+    def attachment_filename(self, question):
+        return question.code
 
     @admin.display(description=_("trang công khai"))
     def public_link(self, question):

@@ -2,12 +2,11 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.captcha import CaptchaField
+from core.citizenforms import CitizenForm
 from core.text import VisibleCharField, VisibleTextField
 from core.uploads import cleaned_image, document_format, image_format
 from organisation.models import Unit
@@ -46,13 +45,11 @@ def checked_attachment(upload):
     return cleaned_image(upload)
 
 
-class QuestionForm(forms.ModelForm):
-    # Left empty by people, filled in by form-filling robots.
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+class QuestionForm(CitizenForm, forms.ModelForm):
+    honeypot_message = _("Câu hỏi chưa được gửi: ô “Để trống ô này” phải để trống.")
+    limit_message = QUESTION_LIMIT_REACHED
+    LimitReached = services.QuestionLimitReached
+
     ward = forms.ModelChoiceField(
         label=_("Phường, xã nơi bạn ở"),
         queryset=Unit.objects.filter(kind=Unit.Kind.WARD),
@@ -77,8 +74,6 @@ class QuestionForm(forms.ModelForm):
             attrs={"accept": ".jpg,.jpeg,.png,.gif,.webp,.pdf,.doc,.docx,.xls,.xlsx,.odt"}
         ),
     )
-    # One try per key, spent atomically (core.captcha): one solved captcha, one question.
-    captcha = CaptchaField()
 
     class Meta:
         model = Question
@@ -120,20 +115,15 @@ class QuestionForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 8}),
         }
 
-    def __init__(self, *args, ip=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ip = ip
-        self.fields["captcha"].for_reader(ip)
-        limit = settings.QUESTIONS_TEXT_MAX_LENGTH
-        self.fields["text"].validators.append(
-            MaxLengthValidator(
-                limit,
-                message=_(
-                    "Câu hỏi dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
-                ),
-            )
+        self.limit_length(
+            "text",
+            settings.QUESTIONS_TEXT_MAX_LENGTH,
+            message=_(
+                "Câu hỏi dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+            ),
         )
-        self.fields["text"].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": limit}
         self.fields["title"].error_messages["max_length"] = _(
             "Tiêu đề dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
         )
@@ -156,12 +146,7 @@ class QuestionForm(forms.ModelForm):
         upload = self.cleaned_data.get("attachment")
         return checked_attachment(upload) if upload else None
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website"):
-            raise ValidationError(
-                _("Câu hỏi chưa được gửi: ô “Để trống ô này” phải để trống."), code="honeypot"
-            )
+    def clean_together(self, cleaned_data):
         if (
             "email" in cleaned_data
             and "phone" in cleaned_data
@@ -174,35 +159,24 @@ class QuestionForm(forms.ModelForm):
                     code="contact_required",
                 ),
             )
-        # Told early here; services.submit_question holds the limit exactly under concurrency.
-        if self.ip and services.question_limit_reached(self.ip):
-            raise ValidationError(QUESTION_LIMIT_REACHED, code="rate_limited")
-        return cleaned_data
 
-    @property
-    def is_rate_limited(self):
-        return self.has_error(NON_FIELD_ERRORS, code="rate_limited")
+    def limit_reached(self, ip):
+        return services.question_limit_reached(ip)
 
-    def save(self, commit=True):
-        """Send the question; None, with the limit's error on the form, when the limit is hit."""
-        data = self.cleaned_data
-        try:
-            return services.submit_question(
-                ip=self.ip,
-                name=data["name"],
-                name_shown=data["name_shown"],
-                email=data["email"],
-                phone=data["phone"],
-                ward=data.get("ward"),
-                ward_text=data.get("ward_text", ""),
-                field=data["field"],
-                title=data["title"],
-                text=data["text"],
-                attachment=data.get("attachment"),
-            )
-        except services.QuestionLimitReached:
-            self.add_error(None, ValidationError(QUESTION_LIMIT_REACHED, code="rate_limited"))
-            return None
+    def send(self, data):
+        return services.submit_question(
+            ip=self.ip,
+            name=data["name"],
+            name_shown=data["name_shown"],
+            email=data["email"],
+            phone=data["phone"],
+            ward=data.get("ward"),
+            ward_text=data.get("ward_text", ""),
+            field=data["field"],
+            title=data["title"],
+            text=data["text"],
+            attachment=data.get("attachment"),
+        )
 
 
 class LookupForm(forms.Form):

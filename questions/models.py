@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.clientip import address_block
+from core.privatefiles import private_storage
 from core.richtext import clean_body
 from core.slugs import save_with_unique_slug
 from core.text import fold
@@ -192,8 +193,13 @@ class Question(models.Model):
     )
     title = models.CharField(_("tiêu đề"), max_length=200)
     text = models.TextField(_("nội dung câu hỏi"))
+    # A citizen's file may name them or their neighbours: read by staff through the admin only.
     attachment = models.FileField(
-        _("tệp đính kèm của người hỏi"), upload_to=attachment_path, blank=True, max_length=200
+        _("tệp đính kèm của người hỏi"),
+        upload_to=attachment_path,
+        storage=private_storage,
+        blank=True,
+        max_length=200,
     )
     ip = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True, editable=False)
     ip_block = models.CharField(

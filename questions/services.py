@@ -5,13 +5,13 @@ step's transaction."""
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.clientip import address_block
 from core.feeds import absolute
+from core.limits import one_writer_per_address_block
 from organisation.models import Unit
 from outbox.services import queue_mail
 
@@ -37,18 +37,6 @@ def question_limit_reached(ip: str) -> bool:
     )
 
 
-def _one_writer_per_address_block(ip):
-    """Askers from one address block wait for each other until commit, so the count read after
-    is exact (as ratings.services.post_comment). SQLite's writers queue already (BEGIN
-    IMMEDIATE, portal/settings.py)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
-                [QUESTION_LIMIT_LOCK, address_block(ip)],
-            )
-
-
 def lookup_url(code: str) -> str:
     return absolute(reverse("questions:lookup")) + f"?ma={code}"
 
@@ -70,7 +58,7 @@ def submit_question(
 ) -> Question:
     """Receive a citizen's question: stored with a new tracking code, and confirmed by mail
     when the asker gave an address. Raises QuestionLimitReached past the day's limit."""
-    _one_writer_per_address_block(ip)
+    one_writer_per_address_block(ip, lock=QUESTION_LIMIT_LOCK)
     if question_limit_reached(ip):
         raise QuestionLimitReached
     question = Question(

@@ -2,14 +2,15 @@
 one, and the lookup by tracking code; views only turn HTTP into form, selector and service calls."""
 
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils.http import urlencode
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.clientip import client_ip
-from core.pagecache import as_typed, page_number, reader_page
+from core.formerrors import error_summary
+from core.listing import list_address, list_page
+from core.pagecache import reader_page
 from core.pagination import paginate
 
 from .forms import LookupForm, QuestionForm
@@ -20,33 +21,16 @@ PAGE_SIZE = 15
 SEARCH_MAX_LENGTH = 100
 
 
-@require_safe
+@list_page(filter_keys=Filters.KEYS)
 def question_list(request):
-    """The published questions, filtered and searched as the address says. Filtered lists are
-    cached pages (their addresses are shared); a search is not (any words make a new page)."""
-    if "q" in request.GET:
-        return _question_list(request)
-    return _cached_question_list(request)
-
-
-def _question_list(request):
+    """The published questions, filtered and searched as the address says."""
     filters = Filters.from_query(request.GET)
-    # PostgreSQL refuses NUL in text; no reader means one.
-    search = request.GET.get("q", "").replace("\x00", "")[:SEARCH_MAX_LENGTH].strip()
-    address = "&".join(
-        part for part in [urlencode({"q": search}) if search else "", filters.as_query()] if part
-    )
-    # One address per list: the form sends empty fields too; they are dropped by a redirect, so
-    # shared links and the page cache see the same list under the same address.
-    requested_page = request.GET.get("page")
-    canonical = "&".join(
-        part for part in [address, f"page={requested_page}" if requested_page else ""] if part
-    )
-    if request.META.get("QUERY_STRING", "") != canonical:
-        return redirect(f"{request.path}?{canonical}" if canonical else request.path)
+    address = list_address(request, filters=filters, search_max_length=SEARCH_MAX_LENGTH)
+    if address.redirect:
+        return address.redirect
     questions = Question.objects.published()
-    if search:
-        questions = questions.search(search)
+    if address.search:
+        questions = questions.search(address.search)
     questions = filters.apply(questions).for_listing().order_by("-published_at", "-pk")
     return render(
         request,
@@ -54,18 +38,11 @@ def _question_list(request):
         {
             "page": paginate(request, questions, per_page=PAGE_SIZE),
             "filters": filters,
-            "search": search,
-            "address_query": address,
+            "search": address.search,
+            "address_query": address.query,
             **filter_choices(),
         },
     )
-
-
-# Only canonical addresses answer 200 (others are redirected), so the filters may enter the key
-# as typed.
-_cached_question_list = reader_page(
-    params={**dict.fromkeys(Filters.KEYS, as_typed), "page": page_number}
-)(_question_list)
 
 
 @require_safe
@@ -79,19 +56,6 @@ def question_detail(request, key):
     return render(request, "questions/detail.html", {"question": question})
 
 
-def error_links(form):
-    """(the id of the element to fix, the message) for each error, in page order, for the
-    summary atop the page; errors of the whole form point at the form."""
-    links = [("gui-cau-hoi", message) for message in form.non_field_errors()]
-    for field in form:
-        if field.errors:
-            target = field.id_for_label or "gui-cau-hoi"
-            if field.name == "captcha":
-                target = f"{field.auto_id}_1"
-            links.extend((target, message) for message in field.errors)
-    return links
-
-
 # Never cached: each rendering carries this reader's new captcha key (core.captcha).
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -103,18 +67,12 @@ def ask(request):
         if question is not None:
             return render(request, "questions/sent.html", {"question": question})
         # The form comes back with everything typed (the file must be chosen again) and a new
-        # captcha: the one just used is spent, right or wrong.
-        form.data = form.data.copy()
-        form.data.pop("captcha_1", None)
-        status = 429 if form.is_rate_limited else 400
+        # captcha: the one just used is spent, right or wrong (core.captcha).
+        status = form.refusal_status
     else:
         form = QuestionForm(ip=ip)
         status = 200
-    links = error_links(form) if form.is_bound else []
-    for field in form:
-        if field.errors and not field.is_hidden and field.name != "name_shown":
-            field.field.widget.attrs["autofocus"] = True
-            break
+    links = error_summary(form, form_anchor="gui-cau-hoi")
     return render(
         request, "questions/ask.html", {"form": form, "error_links": links}, status=status
     )

@@ -1,23 +1,29 @@
 """Moderation of readers' comments, and the feedback shown on each article's admin page."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.template.defaultfilters import floatformat
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+
+from core.moderation import ModeratedInline, ModerationAdmin, moderation_actions
 
 from . import services
 from .models import Comment
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ModerationAdmin):
     list_display = ["excerpt", "name", "article_title", "status", "created_at", "ip", "has_reply"]
     list_filter = ["status", "created_at"]
     list_select_related = ["article"]
     search_fields = ["text", "name", "ip"]
     date_hierarchy = "created_at"
-    actions = ["approve", "reject", "mark_spam"]
+    actions = moderation_actions(
+        approve=_("Duyệt các bình luận đã chọn"),
+        reject=_("Từ chối các bình luận đã chọn"),
+        mark_spam=_("Đánh dấu thư rác các bình luận đã chọn"),
+    )
+    changed_message = _("Đã cập nhật %d bình luận.")
     fields = [
         "article", "name", "email", "ip", "created_at", "text", "status", "reply",
         "replied_by", "replied_at",
@@ -25,10 +31,6 @@ class CommentAdmin(admin.ModelAdmin):
     readonly_fields = [
         "article", "name", "email", "ip", "created_at", "text", "replied_by", "replied_at",
     ]  # fmt: skip
-
-    def has_add_permission(self, request):
-        # Comments come from readers, through the captcha.
-        return False
 
     class Media:
         # Keeps the time, IP and reply columns in view at 1366 px (tests/ratings/...browser).
@@ -50,28 +52,11 @@ class CommentAdmin(admin.ModelAdmin):
     def save_model(self, request, comment, form, change):
         services.save_moderated_comment(comment, set(form.changed_data), request.user)
 
-    def _moderate(self, request, queryset, status):
-        changed = services.moderate(queryset, status)
-        self.message_user(
-            request,
-            ngettext("Đã cập nhật %d bình luận.", "Đã cập nhật %d bình luận.", changed) % changed,
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Duyệt các bình luận đã chọn"), permissions=["change"])
-    def approve(self, request, queryset):
-        self._moderate(request, queryset, Comment.Status.APPROVED)
-
-    @admin.action(description=_("Từ chối các bình luận đã chọn"), permissions=["change"])
-    def reject(self, request, queryset):
-        self._moderate(request, queryset, Comment.Status.REJECTED)
-
-    @admin.action(description=_("Đánh dấu thư rác các bình luận đã chọn"), permissions=["change"])
-    def mark_spam(self, request, queryset):
-        self._moderate(request, queryset, Comment.Status.SPAM)
+    def moderate(self, queryset, status):
+        return services.moderate(queryset, status)
 
 
-class CommentInline(admin.TabularInline):
+class CommentInline(ModeratedInline):
     """An article's comments, read only (moderation happens on the comment's own page).
 
     The admin leaves the inline out for staff without a permission on comments.
@@ -79,17 +64,6 @@ class CommentInline(admin.TabularInline):
 
     model = Comment
     fields = ["name", "text", "status", "created_at", "reply"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    ordering = ["-created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class ArticleFeedbackAdmin:

@@ -2,13 +2,10 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.captcha import CaptchaField
-from core.formerrors import error_links, focus_first_error  # noqa: F401 - the views' import
+from core.citizenforms import CitizenForm
 from core.memo import Memo
 from core.rendering import render_html
 from core.text import VisibleCharField, VisibleTextField
@@ -38,15 +35,10 @@ class VoteForm(forms.Form):
     )
 
 
-class CommentForm(forms.ModelForm):
-    # Left empty by people, filled in by form-filling robots.
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    # One try per key, spent atomically (core.captcha): one solved captcha, one comment.
-    captcha = CaptchaField()
+class CommentForm(CitizenForm, forms.ModelForm):
+    honeypot_message = _("Bình luận chưa được gửi: ô “Để trống ô này” phải để trống.")
+    limit_message = COMMENT_LIMIT_REACHED
+    LimitReached = services.CommentLimitReached
 
     class Meta:
         model = Comment
@@ -69,47 +61,25 @@ class CommentForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, article, ip=None, lazy_captcha=False, **kwargs):
+    def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
-        self.ip = ip
-        self.fields["captcha"].for_reader(ip, lazy=lazy_captcha)
         self.max_length = settings.RATINGS_COMMENT_MAX_LENGTH
-        self.fields["text"].validators.append(
-            MaxLengthValidator(
-                self.max_length,
-                message=_(
-                    "Bình luận dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
-                ),
-            )
+        self.limit_length(
+            "text",
+            self.max_length,
+            message=_(
+                "Bình luận dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+            ),
         )
-        self.fields["text"].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": self.max_length}
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _("Bình luận chưa được gửi: ô “Để trống ô này” phải để trống."), code="honeypot"
-            )
-        # Told early here; services.post_comment holds the limit exactly under concurrency.
-        if self.ip and services.comment_limit_reached(self.ip):
-            raise forms.ValidationError(COMMENT_LIMIT_REACHED, code="rate_limited")
-        return cleaned_data
+    def limit_reached(self, ip):
+        return services.comment_limit_reached(ip)
 
-    @property
-    def is_rate_limited(self):
-        return self.has_error(NON_FIELD_ERRORS, code="rate_limited")
-
-    def save(self, commit=True):
-        """Post the comment; None, with the limit's error on the form, when the limit is hit."""
-        data = self.cleaned_data
-        try:
-            return services.post_comment(
-                self.article, self.ip, name=data["name"], email=data["email"], text=data["text"]
-            )
-        except services.CommentLimitReached:
-            self.add_error(None, forms.ValidationError(COMMENT_LIMIT_REACHED, code="rate_limited"))
-            return None
+    def send(self, data):
+        return services.post_comment(
+            self.article, self.ip, name=data["name"], email=data["email"], text=data["text"]
+        )
 
 
 # Language -> the article page's empty star and comment fields as HTML (a changed setting,

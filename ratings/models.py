@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.clientip import address_block
-from core.moderation import ModerationStatus
+from core.moderation import ModeratedQuerySet, ModerationStatus
 
 from .signals import announce_feedback_changed
 
@@ -118,13 +118,7 @@ class Vote(models.Model):
         super().save(*args, **kwargs)
 
 
-class CommentQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(status=Comment.Status.APPROVED)
-
-    def pending(self):
-        return self.filter(status=Comment.Status.PENDING)
-
+class CommentQuerySet(ModeratedQuerySet):
     def from_ip_in_last_hour(self, ip):
         """Comments from ``ip``'s address block (an IPv6 /64 counts as one reader)."""
         since = timezone.now() - timedelta(hours=1)

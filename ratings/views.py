@@ -206,7 +206,7 @@ def comment(request, slug):
                 "form_html": comment_form_html(request, article, blank_form),
             }
         )
-    status = 429 if form.is_rate_limited else 400
+    status = form.refusal_status
     if not wants_json(request):
         return render_feedback_page(request, article, status=status, comment_form=form)
     return JsonResponse(

@@ -11,7 +11,7 @@ from portal.staff import EDITORS, MODERATORS
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # Files only staff may read (contact attachments) go to a temporary folder of their own.
+    # Files only staff may read (citizens' attachments) go to a temporary folder of their own.
     settings.STORAGES = {
         **settings.STORAGES,
         "private": {
