@@ -2,6 +2,7 @@
 
 import pytest
 from factories import make_menu_entry, make_page
+from factories import page_form_data as page_form
 
 from pages.models import MenuEntry, Page, PageRedirect
 
@@ -17,13 +18,6 @@ def inline(prefix, total=0):
     }
 
 
-def page_form(**fields):
-    data = {"title": "", "slug": "", "parent": "", "order": "0", "status": "published"}
-    data.update(lead="", body="", cover_caption="", **inline("redirects"))
-    data.update(fields)
-    return data
-
-
 def test_an_editor_writes_a_page_and_moves_it_keeping_the_old_address(editor_client, client):
     about = make_page(title="Giới thiệu", slug="gioi-thieu")
 
@@ -34,6 +28,8 @@ def test_an_editor_writes_a_page_and_moves_it_keeping_the_old_address(editor_cli
     assert added.status_code == 302, added.content.decode()[:2000]
     history = Page.objects.get(slug="lich-su")
     assert history.path == "gioi-thieu/lich-su"
+    # A new page waits for an approver (tests/review/test_pages.py).
+    assert history.status == Page.Status.DRAFT
 
     moved = editor_client.post(
         f"/admin/pages/page/{history.pk}/change/",
