@@ -98,9 +98,7 @@ def test_the_footer_shows_what_staff_saved_on_every_page_at_once(client, office_
     assert 'id="bo-dem"' in html and "Thống kê:" in html
 
 
-def test_the_footer_links_the_accessibility_statement_once_it_is_published(
-    client, page_approver
-):
+def test_the_footer_links_the_accessibility_statement_once_it_is_published(client, page_approver):
     statement = make_page(
         title="Tuyên bố về khả năng tiếp cận", slug="tuyen-bo-tiep-can", status=Page.Status.DRAFT
     )
