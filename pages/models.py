@@ -120,6 +120,13 @@ class Page(Reviewable):
             if old_path and old_path != self.path:
                 self._moved(old_path)
 
+    def lock_before_saving(self):
+        """Lock the parent's row, which ``save()`` locks before this page's (top down): a review
+        move (``review.services``) takes it before claiming the page, so that publishing a page
+        while its parent moves waits for the move instead of deadlocking with it."""
+        if self.parent_id:
+            Page.objects.select_for_update().filter(pk=self.parent_id).values_list("pk").first()
+
     def get_absolute_url(self):
         return cached_reverse("pages:page", path=self.path)
 
