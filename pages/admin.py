@@ -17,6 +17,7 @@ from core.sections import section_choices
 from core.uploads import UploadsLeaveNothingOnFailure
 
 from .models import MenuEntry, Page, PageRedirect, SiteIdentity
+from .selectors import public_page
 
 # Named after urlify.js so that the admin's media merge loads the fix after what it wraps.
 SLUG_JS = ["admin/js/urlify.js", "js/admin-slug.js"]
@@ -133,6 +134,10 @@ class MenuEntryAdmin(admin.ModelAdmin):
     @admin.display(description=_("dẫn tới"))
     def destination(self, entry):
         target = entry.target()
+        # As the menu does: a page is shown only while it and every page above it are published.
+        is_page = entry.kind == MenuEntry.Kind.PAGE and entry.page_id
+        if is_page and public_page(path=entry.page.path) is None:
+            target = None
         if target is None:
             return _("(không hiển thị: đích chưa có hoặc chưa xuất bản)")
         label, address = target

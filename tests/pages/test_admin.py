@@ -84,3 +84,12 @@ def test_the_menu_list_shows_top_entries_and_where_each_leads(office_client):
     assert "Giới thiệu" in html and "1 mục con" in html
     assert ">Lịch sử<" not in html
     assert "không hiển thị" in html  # the section no installed app offers
+
+
+def test_the_menu_list_says_an_entry_to_a_page_not_yet_published_is_not_shown(office_client):
+    waiting = make_page(title="Lịch sử", slug="lich-su", status=Page.Status.SUBMITTED)
+    make_menu_entry(kind="page", page=waiting)
+
+    html = office_client.get("/admin/pages/menuentry/").content.decode()
+
+    assert "không hiển thị" in html and "/trang/lich-su/" not in html
