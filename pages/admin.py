@@ -1,9 +1,13 @@
 """Staff pages for the town's pages (with the rich-text editor), the main menu and the
-portal's identity (a single record)."""
+portal's identity (a single record).
+
+A page's state is not edited here: the project composes the review workflow with this page
+(portal/admin.py), whose moves alone publish, return or withdraw a page.
+"""
 
 from ckeditor_uploader.widgets import CKEditorUploadingWidget
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -13,6 +17,7 @@ from core.sections import section_choices
 from core.uploads import UploadsLeaveNothingOnFailure
 
 from .models import MenuEntry, Page, PageRedirect, SiteIdentity
+from .selectors import public_page
 
 # Named after urlify.js so that the admin's media merge loads the fix after what it wraps.
 SLUG_JS = ["admin/js/urlify.js", "js/admin-slug.js"]
@@ -22,7 +27,7 @@ class PageForm(forms.ModelForm):
     class Meta:
         model = Page
         fields = [
-            "title", "slug", "parent", "order", "status", "lead", "body", "cover", "cover_caption",
+            "title", "slug", "parent", "order", "lead", "body", "cover", "cover_caption",
         ]  # fmt: skip
         # The editor lives only here: the model stores sanitised HTML in a TextField.
         widgets = {"body": CKEditorUploadingWidget(), "lead": forms.Textarea(attrs={"rows": 3})}
@@ -55,11 +60,10 @@ class PageAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["address", "cover_preview", "created_at", "updated_at"]
     inlines = [PageRedirectInline]
-    actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "address", "parent", "order", "lead", "body"]}),
         (_("Ảnh đại diện"), {"fields": ["cover", "cover_preview", "cover_caption"]}),
-        (_("Xuất bản"), {"fields": ["status", "created_at", "updated_at"]}),
+        (_("Thời gian"), {"fields": ["created_at", "updated_at"]}),
     ]
 
     @admin.display(description=_("địa chỉ"), ordering="path")
@@ -71,28 +75,6 @@ class PageAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
     @admin.display(description=_("Xem trước ảnh"))
     def cover_preview(self, page):
         return preview_html(page.cover_large, 320)
-
-    @admin.action(description=_("Xuất bản các trang đã chọn"), permissions=["change"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Page.Status.PUBLISHED)
-
-    @admin.action(description=_("Chuyển các trang đã chọn về bản nháp"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Page.Status.DRAFT)
-
-    def _set_status(self, request, queryset, status):
-        # One by one, through save(): each sends the signal that refreshes the cached pages.
-        count = 0
-        for page in queryset:
-            page.status = status
-            page.save()
-            count += 1
-        self.message_user(
-            request,
-            ngettext("Đã cập nhật %(count)d trang.", "Đã cập nhật %(count)d trang.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
 
 
 @admin.register(PageRedirect)
@@ -152,6 +134,10 @@ class MenuEntryAdmin(admin.ModelAdmin):
     @admin.display(description=_("dẫn tới"))
     def destination(self, entry):
         target = entry.target()
+        # As the menu does: a page is shown only while it and every page above it are published.
+        is_page = entry.kind == MenuEntry.Kind.PAGE and entry.page_id
+        if is_page and public_page(path=entry.page.path) is None:
+            target = None
         if target is None:
             return _("(không hiển thị: đích chưa có hoặc chưa xuất bản)")
         label, address = target

@@ -19,6 +19,7 @@ from core.links import cached_reverse
 from core.richtext import clean_body
 from core.sections import section
 from core.uploads import UploadTo, validate_image
+from review.models import Reviewable, ReviewState, state_field
 
 # Deep enough for any town's introduction; a deeper tree is refused, not slow.
 MAX_DEPTH = 6
@@ -26,21 +27,25 @@ MAX_DEPTH = 6
 
 class PageQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Page.Status.PUBLISHED)
+        """Pages approved and published (``Page.status``); whether the pages above them are
+        too is the selectors' business (``pages.selectors``)."""
+        return self.filter(status=ReviewState.PUBLISHED)
 
 
-class Page(models.Model):
+class Page(Reviewable):
     """A page staff write (introduction, history, a statement), served at /trang/<path>/.
 
-    It may have a ``parent`` page and ``children`` (ordered by ``order``); its ``path`` is
-    derived from the parent's and its own ``slug`` on every save. Readers see it when it and
-    every page above it are published. Old paths left by moves are its ``redirects``
-    (``PageRedirect``); the menu points to it through ``MenuEntry.page``.
+    It goes through review (``review``): editors write and send it, staff with the permission
+    ``pages.approve_page`` publish, return or withdraw it. It may have a ``parent`` page and
+    ``children`` (ordered by ``order``); its ``path`` is derived from the parent's and its own
+    ``slug`` on every save. Readers see it when it and every page above it are published. Old
+    paths left by moves are its ``redirects`` (``PageRedirect``); the menu points to it through
+    ``MenuEntry.page``.
     """
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Bản nháp")
-        PUBLISHED = "published", _("Đã xuất bản")
+    # The review states (draft, submitted, published, returned, withdrawn), under the name code
+    # written before review still uses.
+    Status = ReviewState
 
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(
@@ -61,9 +66,7 @@ class Page(models.Model):
     order = models.PositiveIntegerField(
         _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước trong các trang cùng cấp.")
     )
-    status = models.CharField(
-        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT
-    )
+    status = state_field()
     lead = models.TextField(_("tóm tắt"), blank=True)
     body = models.TextField(_("nội dung"), blank=True)
     cover = models.ImageField(
@@ -81,6 +84,10 @@ class Page(models.Model):
         ordering = ["order", "title", "pk"]
         verbose_name = _("trang")
         verbose_name_plural = _("trang")
+        permissions = [
+            ("approve_page", _("Có thể duyệt, xuất bản và gỡ trang")),
+            ("restore_page", _("Có thể khôi phục phiên bản cũ của trang")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["parent", "slug"], name="page_unique_slug_under_parent"
@@ -112,6 +119,13 @@ class Page(models.Model):
             super().save(*args, **kwargs)
             if old_path and old_path != self.path:
                 self._moved(old_path)
+
+    def lock_before_saving(self):
+        """Lock the parent's row, which ``save()`` locks before this page's (top down): a review
+        move (``review.services``) takes it before claiming the page, so that publishing a page
+        while its parent moves waits for the move instead of deadlocking with it."""
+        if self.parent_id:
+            Page.objects.select_for_update().filter(pk=self.parent_id).values_list("pk").first()
 
     def get_absolute_url(self):
         return cached_reverse("pages:page", path=self.path)

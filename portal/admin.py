@@ -1,7 +1,8 @@
 """The admin as the project puts it together: where one app's page shows another app's part.
 
 Apps never import each other's admin; the article's page gets its readers' feedback (ratings)
-and its review workflow (review) here, above all three; documents get the workflow the same way.
+and its review workflow (review) here, above all three; documents and pages get the workflow the
+same way.
 """
 
 from django.contrib import admin
@@ -10,6 +11,8 @@ from documents.admin import DocumentAdmin
 from documents.models import Document
 from news.admin import ArticleAdmin
 from news.models import Article
+from pages.admin import PageAdmin
+from pages.models import Page
 from ratings.admin import ArticleFeedbackAdmin
 from review.admin import ReviewAdmin
 
@@ -22,7 +25,13 @@ class ReviewedDocumentAdmin(ReviewAdmin, DocumentAdmin):
     """The documents app's page for a document, with its review."""
 
 
+class ReviewedPageAdmin(ReviewAdmin, PageAdmin):
+    """The pages app's page for a town page, with its review."""
+
+
 admin.site.unregister(Article)
 admin.site.register(Article, ArticleWithFeedbackAdmin)
 admin.site.unregister(Document)
 admin.site.register(Document, ReviewedDocumentAdmin)
+admin.site.unregister(Page)
+admin.site.register(Page, ReviewedPageAdmin)

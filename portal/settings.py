@@ -114,7 +114,7 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "captcha",
     "csp",
-    # Revisions of reviewed items (articles, documents), restored exactly (review app).
+    # Revisions of reviewed items (articles, documents, pages), restored exactly (review app).
     "reversion",
     # django-axes, named in Vietnamese in the admin.
     "portal.axes_app.AxesConfig",

@@ -13,7 +13,8 @@ COORDINATORS = "Điều phối hỏi đáp"
 # the result.
 CONSULTATIONS = "Lấy ý kiến dự thảo"
 # Người duyệt: approvers. Which articles they approve is given per category (news'
-# CategoryApprover, by a superuser); documents they approve through the permission below.
+# CategoryApprover, by a superuser); documents and the town's pages they approve through the
+# permissions below.
 APPROVERS = "Người duyệt"
 
 # Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds
@@ -33,7 +34,8 @@ GROUP_MODELS = {
         # The poll in the sidebar.
         ("polls", "poll"),
         ("polls", "polloption"),
-        # The town's own pages (introduction, statements); their old addresses are kept.
+        # The town's own pages (introduction, statements); their old addresses are kept. Editors
+        # write and send them; an approver publishes them.
         ("pages", "page"),
         ("pages", "pageredirect"),
     ],
@@ -84,11 +86,12 @@ GROUP_MODELS = {
         ("documents", "document"),
         ("documents", "documentfile"),
         ("documents", "documentrelation"),
+        ("pages", "page"),
     ],
 }
 # Group name -> permissions ("app_label.codename") it holds besides its models'.
 GROUP_PERMISSIONS = {
-    APPROVERS: ["documents.approve_document"],
+    APPROVERS: ["documents.approve_document", "pages.approve_page"],
 }
 
 

@@ -142,6 +142,7 @@ def move(*, user, item: Model, name: str, comment: str = "") -> Model:
         raise ReviewDenied(_("Bạn không có quyền sửa %(noun)s này.") % {"noun": workflow.noun})
     state_field = model.STATE_FIELD
     with transaction.atomic():
+        _lock_before_saving(item)
         # The claim: only from a state this move starts from. On PostgreSQL a second approver's
         # UPDATE waits for the first to commit, then finds the state changed and matches no row.
         # And only from the state the user saw (``item`` as they loaded it): an approver who
@@ -219,6 +220,7 @@ def restore_revision(*, user, item: Model, version: Version) -> Model:
     if not user.has_perm(_change_permission(item)):
         raise ReviewDenied(_("Bạn không có quyền sửa %(noun)s này.") % {"noun": workflow.noun})
     with transaction.atomic():
+        _lock_before_saving(item)
         current = model._default_manager.select_for_update().get(pk=item.pk)
         approver = workflow.may_approve(user, current)
         if not approver and current.review_state not in EDITABLE_STATES:
@@ -272,6 +274,15 @@ def save_with_revision(*, user, item: Model, comment: str = "") -> None:
         reversion.set_user(user)
         reversion.set_comment(comment)
         item.save(update_fields=update_fields)
+
+
+def _lock_before_saving(item):
+    # A model whose save locks other rows before its own (a page locks its parent, top down)
+    # says so with ``lock_before_saving()``: taken here before the item's own row, in the order
+    # the save takes them, a move never deadlocks with an edit of those rows.
+    lock = getattr(item, "lock_before_saving", None)
+    if lock is not None:
+        lock()
 
 
 def _revision_comment(transition, comment):

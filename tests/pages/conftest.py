@@ -1,10 +1,11 @@
-"""Staff of the office (Văn phòng), who keep the main menu and the portal's identity."""
+"""Staff of the office (Văn phòng), who keep the main menu and the portal's identity, and an
+approver (Người duyệt), who publishes and withdraws the town's pages."""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from portal.staff import OFFICE
+from portal.staff import APPROVERS, OFFICE
 
 
 @pytest.fixture
@@ -21,3 +22,13 @@ def office_client(office_user):
     browser = Client()
     browser.force_login(office_user)
     return browser
+
+
+@pytest.fixture
+def page_approver(db, django_user_model):
+    """An approver of pages through the group alone (portal/staff.py gives it pages.approve_page)."""
+    user = django_user_model.objects.create_user(
+        "nguoiduyet", password="mat-khau-thu-nghiem", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=APPROVERS))
+    return user

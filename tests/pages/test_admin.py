@@ -2,6 +2,7 @@
 
 import pytest
 from factories import make_menu_entry, make_page
+from factories import page_form_data as page_form
 
 from pages.models import MenuEntry, Page, PageRedirect
 
@@ -17,13 +18,6 @@ def inline(prefix, total=0):
     }
 
 
-def page_form(**fields):
-    data = {"title": "", "slug": "", "parent": "", "order": "0", "status": "published"}
-    data.update(lead="", body="", cover_caption="", **inline("redirects"))
-    data.update(fields)
-    return data
-
-
 def test_an_editor_writes_a_page_and_moves_it_keeping_the_old_address(editor_client, client):
     about = make_page(title="Giới thiệu", slug="gioi-thieu")
 
@@ -34,6 +28,8 @@ def test_an_editor_writes_a_page_and_moves_it_keeping_the_old_address(editor_cli
     assert added.status_code == 302, added.content.decode()[:2000]
     history = Page.objects.get(slug="lich-su")
     assert history.path == "gioi-thieu/lich-su"
+    # A new page waits for an approver (tests/review/test_pages.py).
+    assert history.status == Page.Status.DRAFT
 
     moved = editor_client.post(
         f"/admin/pages/page/{history.pk}/change/",
@@ -88,3 +84,12 @@ def test_the_menu_list_shows_top_entries_and_where_each_leads(office_client):
     assert "Giới thiệu" in html and "1 mục con" in html
     assert ">Lịch sử<" not in html
     assert "không hiển thị" in html  # the section no installed app offers
+
+
+def test_the_menu_list_says_an_entry_to_a_page_not_yet_published_is_not_shown(office_client):
+    waiting = make_page(title="Lịch sử", slug="lich-su", status=Page.Status.SUBMITTED)
+    make_menu_entry(kind="page", page=waiting)
+
+    html = office_client.get("/admin/pages/menuentry/").content.decode()
+
+    assert "không hiển thị" in html and "/trang/lich-su/" not in html

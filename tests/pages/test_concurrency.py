@@ -47,3 +47,39 @@ def test_a_parent_moved_while_its_children_are_edited_keeps_the_tree_whole():
         # Back again for the next round, as staff who change their mind.
         about.slug = "gioi-thieu"
         about.save()
+
+
+def test_children_published_while_their_parent_moves_are_all_published_under_its_new_address(
+    django_user_model,
+):
+    from django.contrib.auth.models import Group
+
+    from portal.staff import APPROVERS
+    from review import services
+    from review.models import ReviewState
+
+    approver = django_user_model.objects.create_user("nguoiduyet", is_staff=True)
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    about = make_page(title="Giới thiệu", slug="gioi-thieu")
+    children = [
+        make_page(title=f"Mục {n}", slug=f"muc-{n}", parent=about, status=ReviewState.SUBMITTED)
+        for n in range(5)
+    ]
+
+    def work(number):
+        if number == 0:
+            moved = Page.objects.get(pk=about.pk)
+            moved.slug = "ve-thi-xa"
+            moved.save()
+            return "moved"
+        # Each approver opened the child's page before the move.
+        services.publish(user=approver, item=children[number - 1])
+        return "published"
+
+    results = run_at_once(len(children) + 1, work)
+
+    assert results == ["moved"] + ["published"] * len(children)
+    for child in Page.objects.filter(parent=about):
+        assert child.status == ReviewState.PUBLISHED
+        assert child.path == f"ve-thi-xa/{child.slug}"
+        assert public_page(path=child.path) is not None

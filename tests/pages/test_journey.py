@@ -1,5 +1,6 @@
-"""In a real browser: the town's web officer writes a page in the admin and puts it in the menu;
-a reader on a phone opens it from the menu with the keyboard alone. Text size and contrast
+"""In a real browser: the town's web officer writes a page in the admin and sends it for approval,
+an approver publishes it, the officer puts it in the menu; a reader on a phone opens it from the
+menu with the keyboard alone. Text size and contrast
 follow the reader from page to page, and a printed page has no menu."""
 
 import pytest
@@ -9,7 +10,8 @@ from factories import make_article, make_menu_entry, make_page
 from playwright.sync_api import expect
 
 from pages.models import MenuEntry, Page
-from portal.staff import EDITORS, OFFICE
+from portal.staff import APPROVERS, EDITORS, OFFICE
+from review.models import ReviewState
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +31,22 @@ def web_officer(django_user_model):
     user = django_user_model.objects.create_user("quantriweb", password=PASSWORD, is_staff=True)
     user.groups.add(*Group.objects.filter(name__in=[EDITORS, OFFICE]))
     return user
+
+
+@pytest.fixture
+def approver(django_user_model):
+    user = django_user_model.objects.create_user("nguoiduyet", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=APPROVERS))
+    return user
+
+
+@pytest.fixture
+def approver_page(browser):
+    """The approver's own browser (another person, another login)."""
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture
@@ -65,7 +83,7 @@ def has_visible_focus(page):
 
 
 def test_staff_add_a_page_and_a_reader_on_a_phone_opens_it_from_the_menu_by_keyboard(
-    live_server, page, phone, web_officer
+    live_server, page, phone, web_officer, approver, approver_page
 ):
     about = make_page(title="Giới thiệu", slug="gioi-thieu")
     make_menu_entry(label="Trang chủ", kind="section", section="home", order=1)
@@ -80,11 +98,21 @@ def test_staff_add_a_page_and_a_reader_on_a_phone_opens_it_from_the_menu_by_keyb
     page.locator("#id_parent").select_option(str(about.pk))
     page.frame_locator("iframe.cke_wysiwyg_frame").locator("body").click()
     page.keyboard.type("Nghề rèn và nghề nấu mật đã có từ lâu đời.")
-    page.locator("#id_status").select_option(Page.Status.PUBLISHED)
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("Làng nghề truyền thống")
+    # The officer writes pages but does not publish them: there is no state to choose.
+    expect(page.locator("#id_status")).to_have_count(0)
+    page.locator("input[name=_submit_for_review]").click()
+    expect(page.locator(".messagelist")).to_contain_text("Đã gửi duyệt.")
     crafts = Page.objects.get(slug="lang-nghe-truyen-thong")
     assert crafts.path == "gioi-thieu/lang-nghe-truyen-thong"
+    assert crafts.status == ReviewState.SUBMITTED
+
+    log_in(approver_page, live_server, approver.username)
+    approver_page.get_by_role("link", name="1 trang chờ bạn duyệt").click()
+    approver_page.locator("#result_list").get_by_role("link", name="Làng nghề truyền thống").click()
+    approver_page.get_by_role("button", name="Duyệt và xuất bản").click()
+    expect(approver_page.locator(".messagelist")).to_contain_text("đã duyệt và xuất bản")
+    crafts.refresh_from_db()
+    assert crafts.status == ReviewState.PUBLISHED and crafts.reviewed_by == approver
 
     page.goto(live_server.url + reverse("admin:pages_menuentry_add"))
     page.locator("#id_kind").select_option(MenuEntry.Kind.PAGE)

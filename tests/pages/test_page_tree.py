@@ -9,6 +9,7 @@ from django.test import Client
 from factories import image_upload, make_page
 
 from pages.models import Page, PageRedirect
+from review import services
 
 pytestmark = pytest.mark.django_db
 
@@ -44,17 +45,18 @@ def test_a_page_is_served_at_its_path_with_breadcrumb_and_children_in_order(clie
     assert "Ngày thành lập" not in children  # a grandchild is on its own parent's page
 
 
-def test_a_draft_is_a_404_for_readers_and_hides_its_subtree_but_staff_preview_it(
-    editor, introduction
+def test_a_withdrawn_page_is_a_404_for_readers_and_hides_its_subtree_but_staff_preview_it(
+    editor, page_approver, introduction
 ):
     about, history, geography, founding = introduction
     client, editor_client = Client(), Client()
     editor_client.force_login(editor)
-    history.status = Page.Status.DRAFT
-    history.save()
+    assert client.get("/trang/gioi-thieu/lich-su/").status_code == 200  # and now cached
+
+    services.withdraw(user=page_approver, item=history, comment="Số liệu cần kiểm tra lại.")
 
     assert client.get("/trang/gioi-thieu/lich-su/").status_code == 404
-    # A published page under a draft is not public either.
+    # A published page under one not published is not public either.
     assert client.get("/trang/gioi-thieu/lich-su/thanh-lap/").status_code == 404
     assert "Lịch sử hình thành" not in client.get("/trang/gioi-thieu/").content.decode()
 
@@ -147,11 +149,11 @@ def test_a_new_page_taking_an_old_address_wins_over_the_redirect(client, introdu
     assert "Lịch sử mới viết" in response.content.decode()
 
 
-def test_a_redirect_to_a_page_that_became_a_draft_is_a_404(client, introduction):
+def test_a_redirect_to_a_page_since_withdrawn_is_a_404(client, page_approver, introduction):
     about, history, geography, founding = introduction
     history.slug = "lich-su-cu"
-    history.status = Page.Status.DRAFT
     history.save()
+    services.withdraw(user=page_approver, item=history)
 
     assert client.get("/trang/gioi-thieu/lich-su/").status_code == 404
 

@@ -8,6 +8,7 @@ from factories import make_category, make_menu_entry, make_page
 from sitemap_text import whole_sitemap
 
 from pages.models import Page, SiteIdentity
+from review import services
 
 pytestmark = pytest.mark.django_db
 
@@ -97,13 +98,12 @@ def test_the_footer_shows_what_staff_saved_on_every_page_at_once(client, office_
     assert 'id="bo-dem"' in html and "Thống kê:" in html
 
 
-def test_the_footer_links_the_accessibility_statement_once_it_is_published(client):
+def test_the_footer_links_the_accessibility_statement_once_it_is_published(client, page_approver):
     statement = make_page(
         title="Tuyên bố về khả năng tiếp cận", slug="tuyen-bo-tiep-can", status=Page.Status.DRAFT
     )
     assert "Tuyên bố về khả năng tiếp cận" not in client.get("/").content.decode()
 
-    statement.status = Page.Status.PUBLISHED
-    statement.save()
+    services.publish(user=page_approver, item=statement)
 
     assert 'href="/trang/tuyen-bo-tiep-can/">Tuyên bố' in client.get("/").content.decode()

@@ -1,10 +1,11 @@
-"""Upgrading a portal that already has articles and documents: what was public stays public."""
+"""Upgrading a portal that already has articles, documents and pages: what was public stays public."""
 
 import pytest
 from factories import make_old_article, migrate_to_latest, models_at
 
 from documents.models import Document
 from news.models import Article
+from pages.models import Page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,3 +48,21 @@ def test_documents_already_in_the_register_become_published():
     assert Document.objects.published().count() == 1
     # A document written after the upgrade starts as a draft.
     assert Document._meta.get_field("state").default == "draft"
+
+
+def test_pages_keep_their_state_and_new_ones_start_as_drafts():
+    old = models_at([("pages", "0001_initial")])
+    OldPage = old.get_model("pages", "Page")
+    about = OldPage.objects.create(
+        title="Giới thiệu", slug="gioi-thieu", path="gioi-thieu", status="published"
+    )
+    OldPage.objects.create(
+        title="Du lịch", slug="du-lich", path="gioi-thieu/du-lich", parent=about, status="draft"
+    )
+
+    models_at([("pages", "0002_review")])
+
+    states = dict(Page.objects.values_list("slug", "status"))
+    assert states == {"gioi-thieu": "published", "du-lich": "draft"}
+    assert list(Page.objects.published()) == [Page.objects.get(slug="gioi-thieu")]
+    assert Page._meta.get_field("status").default == "draft"
