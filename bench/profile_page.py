@@ -45,6 +45,7 @@ def main():
     parser.add_argument("path", nargs="?", default="/")
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--documents", type=int, default=0, help="seed documents too")
     parser.add_argument("--uncached", action="store_true", help="PAGE_CACHE_SECONDS=0")
     parser.add_argument("--sort", default="tottime", choices=["tottime", "cumulative"])
     parser.add_argument("--top", type=int, default=30)
@@ -123,6 +124,9 @@ def portal_application(workdir, args):
     prepare_database(env, postgres=False, database="portal_profile", redis_db=15)
     subprocess.run([str(BIN / "python"), "bench/seed.py", str(args.articles)],
                    env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # fmt: skip
+    if args.documents:
+        subprocess.run([str(BIN / "python"), "bench/seed_documents.py", str(args.documents)],
+                       env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # fmt: skip
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     from portal.wsgi import application

@@ -7,12 +7,12 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from core.pagecache import as_typed, page_number, reader_page
-from core.pagination import paginate
+from core.pagination import paginate, paginate_capped
 from stats.tracking import is_bot
 
 from .downloads import count_download
 from .models import Document, DocumentFile, InformationContact, PublicInformation
-from .selectors import Filters, filter_choices, public_document
+from .selectors import SEARCH_MAX_RESULTS, Filters, filter_choices, matching_ids, public_document
 from .structured import structured_data
 
 PAGE_SIZE = 20
@@ -44,15 +44,24 @@ def _document_list(request):
     )
     if request.META.get("QUERY_STRING", "") != canonical:
         return redirect(f"{request.path}?{canonical}" if canonical else request.path)
-    documents = Document.objects.all()
+    listed = Document.objects.for_listing()
+    more_than_shown = False
     if search:
-        documents = documents.search(search)
-    documents = documents.filtered(**filters.as_kwargs()).for_listing()
+        page, more_than_shown = paginate_capped(
+            request,
+            matching_ids(search=search, **filters.as_kwargs()),
+            rows=listed,
+            per_page=PAGE_SIZE,
+            limit=SEARCH_MAX_RESULTS,
+        )
+    else:
+        page = paginate(request, listed.filtered(**filters.as_kwargs()), per_page=PAGE_SIZE)
     return render(
         request,
         "documents/list.html",
         {
-            "page": paginate(request, documents, per_page=PAGE_SIZE),
+            "page": page,
+            "more_than_shown": more_than_shown,
             "filters": filters,
             "search": search,
             "address_query": address,
