@@ -400,7 +400,7 @@ class StoredPage:
             )
             piece = part[match.end() :]
         self.pieces.append(piece)
-        self.gzip = None
+        self.gzip, self._last = None, None
         if len(content) >= MIN_COMPRESSED_LENGTH and response.get("Content-Type", "").startswith(
             _COMPRESSIBLE_TYPES
         ):
@@ -410,47 +410,57 @@ class StoredPage:
 
     def serve(self, request, how):
         """The response for ``request``: figures filled in, gzip if the browser accepts it."""
-        values, etag = [], self.etag
-        if self.placeholders:
-            filled, digest = {}, hashlib.md5(usedforsecurity=False)
-            for placeholder, name, argument in self.placeholders:
-                if placeholder not in filled:
-                    filled[placeholder] = str(_fill_value(name, argument)).encode()
-                values.append(filled[placeholder])
-            # The stored ETag and the values filled in name these exact bytes; the values are
-            # short, so this costs far less than hashing the page again.
-            for placeholder in sorted(filled):
-                digest.update(placeholder + b"\0" + filled[placeholder] + b"\0")
-            etag = f"{etag}-{digest.hexdigest()}"
+        filled = {}
+        for placeholder, name, argument in self.placeholders:
+            if placeholder not in filled:
+                filled[placeholder] = str(_fill_value(name, argument)).encode()
         gzipped = self.gzip is not None and accepts_gzip(
             request.META.get("HTTP_ACCEPT_ENCODING", "")
         )
+        # The figures change once a second at most: the body and headers of the last serve with
+        # the same figures are the ones this serve would make.
+        key = (gzipped, *filled.values())
+        last = self._last
+        if last is None or last[0] != key:
+            last = self._last = (key, *self._body_and_headers(filled, gzipped))
+        response = HttpResponse(last[1], status=self.status)
+        store = response.headers._store
+        # Set a dozen at once: setting each again through ResponseHeaders checked and converted
+        # them again on every serve, a tenth of serving the page.
+        store.update(last[2])
+        store["x-page-cache"] = ("X-Page-Cache", how)
+        return response
+
+    def _body_and_headers(self, filled, gzipped):
+        values = [filled[placeholder] for placeholder, _name, _argument in self.placeholders]
+        headers, etag = dict(self.headers), self.etag
+        if filled:
+            # The stored ETag and the values filled in name these exact bytes; the values are
+            # short, so this costs far less than hashing the page again.
+            digest = hashlib.md5(usedforsecurity=False)
+            for placeholder in sorted(filled):
+                digest.update(placeholder + b"\0" + filled[placeholder] + b"\0")
+            etag = f"{etag}-{digest.hexdigest()}"
+            # Only the ETag can tell a browser its copy's figures are still current.
+            headers.pop("last-modified", None)
         if gzipped:
             body = self.gzip.stream(values)
             # Another representation of the page: another ETag (RFC 9110, 8.8.3).
             etag += "-gzip"
-        elif values:
+            headers["content-encoding"] = ("Content-Encoding", "gzip")
+        else:
             page = [self.pieces[0]]
             for value, piece in zip(values, self.pieces[1:], strict=True):
                 page += (value, piece)
             body = b"".join(page)
-        else:
-            body = self.pieces[0]
-        response = HttpResponse(body, status=self.status)
-        headers = response.headers
-        # Set a dozen at once: setting each again through ResponseHeaders checked and converted
-        # them again on every serve, a tenth of serving the page.
-        headers._store.update(self.headers)
         if self.etag:
-            headers["ETag"] = quote_etag(etag)
-        if values:
-            # Only the ETag can tell a browser its copy's figures are still current.
-            headers.pop("Last-Modified", None)
-        if gzipped:
-            headers["Content-Encoding"] = "gzip"
-        headers["Content-Length"] = str(len(body))
-        headers["X-Page-Cache"] = how
-        return response
+            headers["etag"] = ("ETag", quote_etag(etag))
+        headers["content-length"] = ("Content-Length", str(len(body)))
+        return body, headers
+
+    def __getstate__(self):
+        # The last serve is this process's own: the shared cache stores the page only.
+        return {**self.__dict__, "_last": None}
 
 
 def _mark_for_revalidation(response):
