@@ -48,7 +48,7 @@ test: lint browser speech
 ## is not marked `# nosec <id>` with the reason beside it.
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/bandit -r core portal news sidebar ratings stats schedule documents alerts outbox organisation twofactor contact questions consultations polls -ll -q
+	$(BIN)/bandit -r core portal news sidebar ratings stats schedule documents alerts outbox organisation twofactor contact questions consultations polls pages review audit -ll -q
 
 clean:
 	rm -rf $(VENV) var media staticfiles .pytest_cache

@@ -70,6 +70,8 @@ def seed(count):
             kind = n % len(TYPES)
             issued = start - timedelta(days=n // 4)
             document = Document(
+                # Published: the bench measures the pages readers see.
+                state="published",
                 number=f"{n}/{issued.year}/{TYPES[kind][2]}-UBND",
                 slug=f"{NUMBER_PREFIX}-{n}",
                 doc_type=types[kind],

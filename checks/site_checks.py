@@ -764,6 +764,9 @@ def discover_pages(site):
         ("consultations", r'href="(/lay-y-kien/)"'),
         # The sidebar's current poll links to its results page.
         ("poll", r'href="(/tham-do/\d+/)"'),
+        # The town's pages (the menu links the introduction) and the site map (the footer).
+        ("town page", r'href="(/trang/[^"?#]+/)"'),
+        ("site map", r'href="(/so-do-cong/)"'),
     ]:
         link = re.search(pattern, home)
         if link:
@@ -865,7 +868,7 @@ def real_checks(site, report):
         for name in ("organisation", "contact"):
             step(f"Lighthouse ({name} page, accessibility 100)")
             report.run("lighthouse", name, check_lighthouse, name, pages[name])
-        for name in ("document", "question", "consultation", "poll"):
+        for name in ("document", "question", "consultation", "poll", "town page"):
             if name in pages:
                 step(f"Lighthouse ({name} page)")
                 report.run("lighthouse", name, check_lighthouse, name, pages[name])
@@ -874,7 +877,7 @@ def real_checks(site, report):
             name: pages[name]
             for name in (
                 *("home", "category", "article", "search", "document"),
-                *("question", "consultation", "poll"),
+                *("question", "consultation", "poll", "town page"),
             )
             if name in pages
         }

@@ -12,6 +12,7 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import refresh_on_signal, refresh_pages_at, refresh_pages_on
+        from core.sections import register_section
         from core.staffhome import register_waiting_work
 
         from .models import Consultation, ConsultationComment, ConsultationFile
@@ -29,6 +30,7 @@ class ConsultationsConfig(AppConfig):
             forget_consultation_page,
             "a comment on a consultation received, published, withdrawn or deleted",
         )
+        register_section("consultations", _("Lấy ý kiến dự thảo"), "consultations:list")
         register_waiting_work(
             "consultations.pending_comments",
             singular=gettext_noop("%(count)d ý kiến góp ý dự thảo chờ duyệt"),

@@ -11,12 +11,14 @@ class ContactConfig(AppConfig):
     verbose_name = _("Thư liên hệ")
 
     def ready(self):
+        from core.sections import register_section
         from core.staffhome import register_waiting_work
 
         from .models import ContactMessage
 
         # The contact page is never cached (its form carries a token and a captcha key), and the
         # addresses it lists are units: organisation/apps.py refreshes the English contact page.
+        register_section("contact", _("Liên hệ"), "contact:form")
         register_waiting_work(
             "contact.new_messages",
             singular=gettext_noop("%(count)d thư liên hệ mới"),

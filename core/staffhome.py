@@ -17,7 +17,7 @@ class WaitingWork:
 
     singular: str
     plural: str
-    count: Callable[[], int]
+    count: Callable[..., int]
     url: Callable[[], str]
     permission: str
     per_user: bool = False
@@ -40,7 +40,7 @@ def register_waiting_work(
     *,
     singular: str,
     plural: str,
-    count: Callable[[], int],
+    count: Callable[..., int],
     url: Callable[[], str],
     permission: str,
     per_user: bool = False,

@@ -12,6 +12,7 @@ from django.utils.formats import get_format
 from django.utils.timezone import template_localtime
 from markupsafe import Markup, escape
 
+from .images import image_tag
 from .links import cached_reverse
 from .memo import remembered
 from .reach import email_link, tel_link
@@ -97,7 +98,14 @@ def sanitized(html):
     return Markup(clean_body(html))  # noqa: S704  # nosec B704
 
 
-GLOBALS = {"url": url, "static": static_url, "static_prefix": static_prefix, "time_tag": time_tag}
+GLOBALS = {
+    "url": url,
+    "static": static_url,
+    "static_prefix": static_prefix,
+    "time_tag": time_tag,
+    # A stored image with its renditions, size and fetch order (templates/_images.html).
+    "image_tag": image_tag,
+}
 FILTERS = {
     "date": date,
     "intcomma": intcomma,

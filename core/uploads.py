@@ -1,6 +1,7 @@
 """Upload checks and names: real images (decoded by Pillow, stored re-encoded without their
 metadata), audio and office documents (checked by content), stored under new names."""
 
+import re
 import uuid
 import zipfile
 from io import BytesIO
@@ -278,6 +279,49 @@ class UploadTo:
         )
 
 
+# An image stored with renditions beside it carries its size in its name: "<random>.1200x800.jpg",
+# its renditions "<random>.1200x800.w480.webp", one per width of ``rendition_widths``. A page can
+# then write srcset, width and height from the name alone, without asking the storage (S3) per
+# image. The widths are part of what such a name promises: changing them needs a new marker.
+RENDITION_WIDTHS = (160, 320, 480, 720, 960, 1280)
+SIZED_NAME = re.compile(r"\.(\d{1,5})x(\d{1,5})\.(?:jpg|png|gif|webp)$")
+
+
+def sized_name(name, width, height):
+    """``name`` marked as an image of this size with renditions stored beside it."""
+    stem, extension = name.rsplit(".", 1)
+    return f"{stem}.{width}x{height}.{extension}"
+
+
+def stored_size(name):
+    """(width, height) of an image stored under a sized name, or None for any other name."""
+    found = SIZED_NAME.search(name or "")
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def rendition_widths(width):
+    """The widths of the renditions of an image ``width`` pixels wide: none wider than itself."""
+    return sorted({min(each, width) for each in RENDITION_WIDTHS})
+
+
+def rendition_name(name, width):
+    return f"{name.rsplit('.', 1)[0]}.w{width}.webp"
+
+
+def renditions_of(name):
+    """{width: stored name} of the renditions beside a sized image; empty for any other name."""
+    size = stored_size(name)
+    if size is None:
+        return {}
+    return {width: rendition_name(name, width) for width in rendition_widths(size[0])}
+
+
+def delete_stored(file):
+    """Delete a stored file, and the renditions beside it when it is a sized image."""
+    for name in [file.name, *renditions_of(file.name).values()]:
+        file.storage.delete(name)
+
+
 class UploadsLeaveNothingOnFailure:
     """ModelAdmin mixin: files a save stored are deleted again if the request then fails.
 
@@ -293,7 +337,7 @@ class UploadsLeaveNothingOnFailure:
             return super().changeform_view(request, *args, **kwargs)
         except BaseException:
             for file in request.stored_uploads:
-                file.storage.delete(file.name)
+                delete_stored(file)
             raise
 
     def save_model(self, request, obj, form, change):

@@ -26,7 +26,7 @@ class LatestDocumentsFeed(SiteFeed):
         return absolute(cached_reverse("documents:feed"))
 
     def items(self):
-        return self.newest(Document.objects.all())
+        return self.newest(Document.objects.published())
 
     @staticmethod
     def newest(documents):
@@ -65,4 +65,4 @@ class TypeFeed(LatestDocumentsFeed):
         return doc_type.name
 
     def items(self, doc_type):
-        return self.newest(Document.objects.filter(doc_type=doc_type))
+        return self.newest(Document.objects.published().filter(doc_type=doc_type))

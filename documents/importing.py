@@ -16,6 +16,7 @@ from django.core.files import File
 from django.db import transaction
 
 from core.uploads import document_format
+from review.models import ReviewState
 
 from .models import Document, DocumentFile, DocumentRelation, DocumentType, IssuingBody, Sector
 from .models import number_key as make_number_key
@@ -255,7 +256,9 @@ def _write(checked, report, stored):
     by_key = {}
     for row in checked:
         values = row.values
+        # Imported lists are what an old portal already published: they arrive published.
         document = Document.objects.create(
+            state=ReviewState.PUBLISHED,
             doc_type=_kind(DocumentType, _text(values["loai"]), report, kinds),
             issuing_body=_kind(IssuingBody, _text(values["co_quan"]), report, kinds),
             sector=_kind(Sector, _text(values["linh_vuc"]), report, kinds),

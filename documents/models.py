@@ -16,6 +16,7 @@ from core.links import cached_reverse, slug_url
 from core.slugs import save_with_unique_slug
 from core.text import fold
 from core.uploads import DOCUMENT_CONTENT_TYPES, UploadTo, document_format, validate_document
+from review.models import Reviewable, ReviewState, state_field
 
 SEARCH_MAX_TERMS = 8
 
@@ -82,6 +83,10 @@ class Status(models.TextChoices):
 
 
 class DocumentQuerySet(models.QuerySet):
+    def published(self):
+        """Documents readers may see: approved and published (``Document.state``)."""
+        return self.filter(state=ReviewState.PUBLISHED)
+
     def with_status(self, on=None):
         """Annotate ``status`` (a Status value) as of the date ``on`` (today by default).
 
@@ -90,8 +95,12 @@ class DocumentQuerySet(models.QuerySet):
         query from the date, so it can never go stale, and can be filtered on.
         """
         on = on or today()
+        # Only a published replacement expires a document: a draft one is not law yet.
         replaced = DocumentRelation.objects.filter(
-            target=OuterRef("pk"), kind=DocumentRelation.Kind.REPLACES, source__effective_on__lte=on
+            target=OuterRef("pk"),
+            kind=DocumentRelation.Kind.REPLACES,
+            source__effective_on__lte=on,
+            source__state=ReviewState.PUBLISHED,
         )
         return self.annotate(
             status=Case(
@@ -155,8 +164,12 @@ class DocumentQuerySet(models.QuerySet):
         return timezone.make_aware(midnight)
 
 
-class Document(models.Model):
+class Document(Reviewable):
     """A legal or directive document the town publishes.
+
+    It goes through review (``review``): clerks enter it, and staff with the permission
+    ``documents.approve_document`` publish, return or withdraw it; only published documents
+    (``state``) are public.
 
     It has one DocumentType, one IssuingBody and maybe one Sector; its files are DocumentFile
     rows; DocumentRelation rows tie it to other documents (it replaces, amends or relates to
@@ -195,6 +208,8 @@ class Document(models.Model):
     expires_on = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
     summary = models.TextField(_("trích yếu"))
     full_text = models.TextField(_("toàn văn"), blank=True)
+    # "status" is the document's force (in force, expired: DocumentQuerySet.with_status).
+    state = state_field()
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
     # Number, summary and text without accents, and the number without spaces, for searching.
@@ -207,12 +222,18 @@ class Document(models.Model):
         ordering = ["-issued_on", "-pk"]
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
+        permissions = [
+            ("approve_document", _("Có thể duyệt, xuất bản và gỡ văn bản")),
+            ("restore_document", _("Có thể khôi phục phiên bản cũ của văn bản")),
+        ]
         indexes = [
             models.Index(fields=["-issued_on", "-id"], name="document_newest_idx"),
             models.Index(fields=["doc_type", "-issued_on"], name="document_type_idx"),
             models.Index(fields=["issuing_body", "-issued_on"], name="document_body_idx"),
             models.Index(fields=["sector", "-issued_on"], name="document_sector_idx"),
         ]
+
+    STATE_FIELD = "state"
 
     def __str__(self):
         return self.number

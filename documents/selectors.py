@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Max, Min, Q
 
+from review.models import ReviewState
+
 from .models import Document, DocumentRelation, DocumentType, IssuingBody, Sector, Status
 
 # A reader looks at the newest results; counting every match of common words ("phí chợ") read
@@ -12,9 +14,9 @@ SEARCH_MAX_RESULTS = 200
 
 
 def matching_ids(*, search: str, **filters):
-    """The ids of the documents ``search`` finds among those ``filters`` allow, newest first, as
-    a queryset to slice: read in the newest-first index, it stops as soon as it has enough."""
-    found = Document.objects.search(search).filtered(**filters)
+    """The ids of the published documents ``search`` finds among those ``filters`` allow, newest
+    first, as a queryset to slice: read in the newest-first index, it stops once it has enough."""
+    found = Document.objects.published().search(search).filtered(**filters)
     return found.order_by("-issued_on", "-pk").values_list("pk", flat=True)
 
 
@@ -22,7 +24,8 @@ def public_document(*, slug: str):
     """The document at ``slug`` with its status, type, body and sector, its files, and its
     relations both ways, in three queries; or None."""
     document = (
-        Document.objects.with_status()
+        Document.objects.published()
+        .with_status()
         .select_related("doc_type", "issuing_body", "sector")
         .defer("search_text", "number_key")
         .filter(slug=slug)
@@ -31,9 +34,12 @@ def public_document(*, slug: str):
     if document is None:
         return None
     document.file_list = list(document.files.all())
-    relations = DocumentRelation.objects.filter(
-        Q(source=document) | Q(target=document)
-    ).select_related("source", "target")
+    # Only published documents are linked: a draft on the other side stays unseen.
+    relations = (
+        DocumentRelation.objects.filter(Q(source=document) | Q(target=document))
+        .filter(source__state=ReviewState.PUBLISHED, target__state=ReviewState.PUBLISHED)
+        .select_related("source", "target")
+    )
     document.relation_list = []
     for relation in relations.order_by("kind", "pk"):
         if relation.source_id == document.pk:
@@ -105,7 +111,7 @@ def filter_choices():
     """What the list's filter form offers: every type, body and sector, and the years from the
     newest document's back to the oldest's (two index reads; listing the distinct years read
     every row, 40 ms at 10,000 documents on SQLite)."""
-    span = Document.objects.aggregate(first=Min("issued_on"), last=Max("issued_on"))
+    span = Document.objects.published().aggregate(first=Min("issued_on"), last=Max("issued_on"))
     years = range(span["last"].year, span["first"].year - 1, -1) if span["last"] else []
     return {
         "doc_types": list(DocumentType.objects.all()),

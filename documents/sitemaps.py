@@ -10,7 +10,7 @@ class DocumentSitemap(SiteSitemap):
     limit = 5000
 
     def items(self):
-        return Document.objects.only("slug", "updated_at").order_by("-issued_on", "-pk")
+        return Document.objects.published().only("slug", "updated_at").order_by("-issued_on", "-pk")
 
     def lastmod(self, document):
         return document.updated_at

@@ -6,8 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from core.pagecache import as_typed, page_number, reader_page
+from core.pagecache import as_typed, is_staff, page_number, reader_page
 from core.pagination import paginate, paginate_capped
+from review.models import ReviewState
 from stats.tracking import is_bot
 
 from .downloads import count_download
@@ -44,7 +45,7 @@ def _document_list(request):
     )
     if request.META.get("QUERY_STRING", "") != canonical:
         return redirect(f"{request.path}?{canonical}" if canonical else request.path)
-    listed = Document.objects.for_listing()
+    listed = Document.objects.published().for_listing()
     more_than_shown = False
     if search:
         page, more_than_shown = paginate_capped(
@@ -98,9 +99,11 @@ def download(request, key):
     """
     if not (key.isascii() and key.isdecimal() and len(key) < 19):
         raise Http404
-    attached = get_object_or_404(
-        DocumentFile.objects.only("file", "original_name", "extension"), pk=int(key)
-    )
+    files = DocumentFile.objects.only("file", "original_name", "extension")
+    if not is_staff(request):
+        # A file of a document not (yet, or no longer) published is not the public's.
+        files = files.filter(document__state=ReviewState.PUBLISHED)
+    attached = get_object_or_404(files, pk=int(key))
     try:
         handle = attached.file.open("rb")
     except FileNotFoundError:

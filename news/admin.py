@@ -2,22 +2,30 @@
 
 from ckeditor_uploader.widgets import CKEditorUploadingWidget
 from django import forms
-from django.contrib import admin, messages
-from django.utils import timezone
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from core.images import preview_html
 from core.uploads import UploadsLeaveNothingOnFailure
 
-from .models import Article, Category
+from .models import Article, Category, CategoryApprover
 
 # Named after urlify.js so that the admin's media merge loads the fix after what it wraps.
 SLUG_JS = ["admin/js/urlify.js", "js/admin-slug.js"]
 
 
+class CategoryApproverInline(admin.TabularInline):
+    """Who approves the category's articles; shown only to staff allowed to change it (not
+    editors, who could otherwise make themselves approvers)."""
+
+    model = CategoryApprover
+    fields = ["user", "group"]
+    extra = 1
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    inlines = [CategoryApproverInline]
     list_display = ["name", "parent", "order", "slug"]
     list_editable = ["order"]
     list_filter = ["parent"]
@@ -33,7 +41,7 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = [
             "title", "slug", "category", "lead", "body", "cover", "cover_caption",
-            "status", "published_at", "is_featured", "author_line",
+            "published_at", "is_featured", "author_line",
         ]  # fmt: skip
         # The editor lives only here: the model stores plain, sanitised HTML in a TextField.
         widgets = {"body": CKEditorUploadingWidget(), "lead": forms.Textarea(attrs={"rows": 3})}
@@ -52,7 +60,6 @@ class ArticleAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["cover_preview", "created_at", "updated_at"]
-    actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
         (_("Ảnh đại diện"), {"fields": ["cover", "cover_preview", "cover_caption"]}),
@@ -60,7 +67,6 @@ class ArticleAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
             _("Xuất bản"),
             {
                 "fields": [
-                    "status",
                     "published_at",
                     "is_featured",
                     "author_line",
@@ -81,26 +87,3 @@ class ArticleAdmin(UploadsLeaveNothingOnFailure, admin.ModelAdmin):
 
     def view_on_site(self, article):
         return article.get_absolute_url()
-
-    @admin.action(description=_("Xuất bản các bài viết đã chọn"), permissions=["change"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.PUBLISHED)
-
-    @admin.action(description=_("Chuyển các bài viết đã chọn về bản nháp"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.DRAFT)
-
-    def _set_status(self, request, queryset, status):
-        # Saved one by one so that model save logic and signals (cache invalidation) run.
-        changed = 0
-        for article in queryset.exclude(status=status):
-            article.status = status
-            if status == Article.Status.PUBLISHED and article.published_at > timezone.now():
-                article.published_at = timezone.now()
-            article.save()
-            changed += 1
-        self.message_user(
-            request,
-            ngettext("Đã cập nhật %d bài viết.", "Đã cập nhật %d bài viết.", changed) % changed,
-            messages.SUCCESS,
-        )

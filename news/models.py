@@ -16,6 +16,7 @@ from core.richtext import clean_body
 from core.slugs import save_with_unique_slug
 from core.text import fold
 from core.uploads import UploadTo, validate_image
+from review.models import Reviewable, ReviewState, state_field
 
 SEARCH_MAX_TERMS = 8
 TRIGRAM = 3
@@ -182,18 +183,19 @@ class ArticleQuerySet(models.QuerySet):
         return [found[pk] for pk in ids if pk in found]
 
 
-class Article(models.Model):
+class Article(Reviewable):
     """A news article staff write and publish: title, lead, sanitised body, cover and renditions.
 
-    It belongs to one ``Category``. Readers see it once its status is published and its
-    ``published_at`` has come (``ArticleQuerySet.published``). Readers' feedback hangs off it in
+    It belongs to one ``Category``. It goes through review (``review``: draft, submitted,
+    published, returned, withdrawn), approved by the category's ``CategoryApprover``s. Readers
+    see it once its status is published and its ``published_at`` has come
+    (``ArticleQuerySet.published``). Readers' feedback hangs off it in
     the ratings app (``ArticleRating`` one-to-one, ``Vote`` and ``Comment`` many-to-one), and
     its view count in the stats app (``ArticleViews``).
     """
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Bản nháp")
-        PUBLISHED = "published", _("Đã xuất bản")
+    Status = ReviewState
+    PUBLISH_AT_FIELD = "published_at"
 
     title = models.CharField(_("tiêu đề"), max_length=255)
     slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
@@ -209,9 +211,7 @@ class Article(models.Model):
     cover_small = models.ImageField(upload_to=UploadTo("renditions"), blank=True, editable=False)
     cover_large = models.ImageField(upload_to=UploadTo("renditions"), blank=True, editable=False)
     author_line = models.CharField(_("tác giả / nguồn"), max_length=200, blank=True)
-    status = models.CharField(
-        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT
-    )
+    status = state_field()
     published_at = models.DateTimeField(_("thời gian xuất bản"), default=timezone.now)
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
@@ -225,6 +225,7 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+        permissions = [("restore_article", _("Có thể khôi phục phiên bản cũ của bài viết"))]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
             models.Index(
@@ -276,6 +277,64 @@ class Article(models.Model):
         return RELATED_ARTICLES(
             category=self.category_id, article=self.pk, now=timezone.now(), using=self._state.db
         )
+
+
+class CategoryApprover(models.Model):
+    """Who may approve (publish, return, withdraw) the articles of a ``Category`` and of its
+    sub-categories: one user, or every member of one group."""
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("chuyên mục"), on_delete=models.CASCADE, related_name="approvers"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("nhóm người duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("người duyệt chuyên mục")
+        verbose_name_plural = _("người duyệt chuyên mục")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, group__isnull=True)
+                | Q(user__isnull=True, group__isnull=False),
+                name="category_approver_user_or_group",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user or self.group} – {self.category}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if bool(self.user_id) == bool(self.group_id):
+            raise ValidationError(_("Chọn một người duyệt hoặc một nhóm (chỉ một)."))
+
+    @classmethod
+    def category_ids_for(cls, user) -> set[int]:
+        """The categories whose articles ``user`` approves, sub-categories included."""
+        if not (user.is_authenticated and user.is_active and user.is_staff):
+            return set()
+        given = set(
+            cls.objects.filter(Q(user=user) | Q(group__in=user.groups.all())).values_list(
+                "category_id", flat=True
+            )
+        )
+        children = Category.objects.filter(parent_id__in=given).values_list("pk", flat=True)
+        return given | set(children)
 
 
 # Every render of an article page asks these two: each is compiled once (core.prepared);

@@ -10,6 +10,7 @@ class OrganisationConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import refresh_pages_on
+        from core.sections import register_section
 
         from .models import Introduction, Person, Unit
 
@@ -17,3 +18,4 @@ class OrganisationConfig(AppConfig):
         # and the English pages; the introduction on /en/. A unit's name is in every page of
         # its people, so every cached page goes stale on any of these edits (they are rare).
         refresh_pages_on(Unit, Person, Introduction)
+        register_section("organisation", _("Tổ chức bộ máy"), "organisation:directory")

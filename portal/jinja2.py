@@ -11,6 +11,7 @@ from jinja2 import Environment
 from alerts.blocks import alert_banner
 from core.templating import FILTERS, GLOBALS
 from news.shell import category_menu
+from pages.blocks import main_menu, site_identity
 from polls.blocks import current_poll
 from ratings.blocks import article_feedback
 from sidebar.blocks import sidebar
@@ -24,6 +25,8 @@ def environment(**options):
         GLOBALS,
         alert_banner=alert_banner,
         category_menu=category_menu,
+        main_menu=main_menu,
+        site_identity=site_identity,
         sidebar=sidebar,
         current_poll=current_poll,
         article_feedback=article_feedback,

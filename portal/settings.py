@@ -114,6 +114,8 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "captcha",
     "csp",
+    # Revisions of reviewed items (articles, documents), restored exactly (review app).
+    "reversion",
     # django-axes, named in Vietnamese in the admin.
     "portal.axes_app.AxesConfig",
     # django-otp: TOTP devices (authenticator apps) and static tokens (recovery codes) for staff.
@@ -139,6 +141,9 @@ INSTALLED_APPS = [
     "outbox",
     "twofactor",
     "contact",
+    "pages",
+    "review",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +174,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Staff without a verified second factor reach only the code step and enrolment (twofactor).
     "twofactor.middleware.StaffSecondFactorMiddleware",
+    # Lets the audit log name the staff member and address behind changes made by signals.
+    "audit.context.RequestContextMiddleware",
     # Runs a GET view once more if the database connection died under it (core/dbretry.py).
     "core.dbretry.RetryOnLostConnectionMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.

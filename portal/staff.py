@@ -12,8 +12,12 @@ COORDINATORS = "Điều phối hỏi đáp"
 # Cán bộ lấy ý kiến: those who publish drafts for comment, moderate the comments and publish
 # the result.
 CONSULTATIONS = "Lấy ý kiến dự thảo"
+# Người duyệt: approvers. Which articles they approve is given per category (news'
+# CategoryApprover, by a superuser); documents they approve through the permission below.
+APPROVERS = "Người duyệt"
 
-# Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds.
+# Group name -> (app label, model name) pairs whose add/change/delete/view permissions it holds
+# (and restore_<model>), never a model's approve_* permission: approving is given on its own.
 GROUP_MODELS = {
     EDITORS: [
         ("news", "article"),
@@ -29,6 +33,9 @@ GROUP_MODELS = {
         # The poll in the sidebar.
         ("polls", "poll"),
         ("polls", "polloption"),
+        # The town's own pages (introduction, statements); their old addresses are kept.
+        ("pages", "page"),
+        ("pages", "pageredirect"),
     ],
     MODERATORS: [
         ("ratings", "comment"),
@@ -42,6 +49,9 @@ GROUP_MODELS = {
         ("organisation", "person"),
         ("organisation", "introduction"),
         ("contact", "contactmessage"),
+        # The main menu and the portal's identity (header, footer, person responsible).
+        ("pages", "menuentry"),
+        ("pages", "siteidentity"),
     ],
     CLERKS: [
         ("documents", "document"),
@@ -69,6 +79,16 @@ GROUP_MODELS = {
         ("consultations", "consultationfile"),
         ("consultations", "consultationcomment"),
     ],
+    APPROVERS: [
+        ("news", "article"),
+        ("documents", "document"),
+        ("documents", "documentfile"),
+        ("documents", "documentrelation"),
+    ],
+}
+# Group name -> permissions ("app_label.codename") it holds besides its models'.
+GROUP_PERMISSIONS = {
+    APPROVERS: ["documents.approve_document"],
 }
 
 
@@ -81,5 +101,10 @@ def ensure_staff_groups(**kwargs):
         for app_label, model_name in models:
             permissions = Permission.objects.filter(
                 content_type__app_label=app_label, content_type__model=model_name
-            )
+            ).exclude(codename__startswith="approve_")
             group.permissions.add(*permissions)
+        for name in GROUP_PERMISSIONS.get(group_name, []):
+            app_label, codename = name.split(".")
+            group.permissions.add(
+                *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )

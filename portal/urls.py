@@ -12,9 +12,11 @@ from consultations.sitemaps import ConsultationSitemap
 from core import captcha, editor
 from core.pagecache import page_number, reader_page
 from core.security import safe_methods_only
+from core.sitemaps import sitemap_index
 from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from organisation.sitemaps import OrganisationSitemap
+from pages.sitemaps import PageSitemap
 from questions.sitemaps import QuestionSitemap
 from schedule.sitemaps import ScheduleSitemap
 
@@ -32,6 +34,7 @@ sitemaps = {
     "organisation": OrganisationSitemap,
     "questions": QuestionSitemap,
     "consultations": ConsultationSitemap,
+    "pages": PageSitemap,
 }
 
 urlpatterns = [
@@ -42,12 +45,19 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     # The captcha's image, audio and refresh views answer any method; they serve only GET.
     path("captcha/", include(safe_methods_only(captcha.urlpatterns))),
+    # The index lists each section's pages; a section past its ``limit`` of addresses has
+    # more than one, and Django's sitemap view reads the page number from ``?p=``.
     path(
         "sitemap.xml",
-        # Django's sitemap view reads its page number from ``?p=``.
+        require_safe(reader_page()(sitemap_index)),
+        {"sitemaps": sitemaps, "section_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
         require_safe(reader_page(params={"p": page_number})(sitemap_views.sitemap)),
         {"sitemaps": sitemaps},
-        name="sitemap",
+        name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
@@ -62,6 +72,7 @@ urlpatterns = [
     path("", include("contact.urls")),
     path("", include("consultations.urls")),
     path("", include("polls.urls")),
+    path("", include("pages.urls")),
 ]
 
 if settings.BENCHMARK_BARE_VIEW:

@@ -12,6 +12,7 @@ class QuestionsConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import forget_site_pages, refresh_on_signal, refresh_pages_on
+        from core.sections import register_section
         from core.staffhome import register_waiting_work
         from organisation.models import Unit
 
@@ -30,6 +31,7 @@ class QuestionsConfig(AppConfig):
             "a question published or unpublished; a published question, its answer or its "
             "files edited or deleted",
         )
+        register_section("questions", _("Hỏi đáp"), "questions:list")
         changelist = "admin:questions_question_changelist"
         register_waiting_work(
             "questions.unassigned",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from core.clientip import UNKNOWN_IP, address_block
+from core.memo import Memo
 from organisation.models import Unit
 
 from .models import Field, Question, code_digest, normalised_code
@@ -104,8 +105,12 @@ def filter_choices():
     }
 
 
-# Wrong codes are counted per address block in windows of an hour.
+# Wrong codes are counted per address block in windows of an hour: in the shared cache (every
+# process and server sees the same count), and by each process too, since a shared cache that is
+# down answers every read as 0: the count this process saw itself still holds, so an outage
+# lets a block try at most the limit once per process, not codes by the million.
 WRONG_CODE_WINDOW_SECONDS = 60 * 60
+_wrong_codes_here = Memo(10_000)
 
 
 def _wrong_codes_key(ip):
@@ -115,11 +120,14 @@ def _wrong_codes_key(ip):
 
 def lookups_refused(ip) -> bool:
     """Whether ``ip``'s address block tried too many wrong codes this hour."""
-    return (cache.get(_wrong_codes_key(ip)) or 0) >= settings.QUESTIONS_WRONG_CODES_PER_HOUR
+    key = _wrong_codes_key(ip)
+    tried = max(cache.get(key) or 0, _wrong_codes_here.get(key) or 0)
+    return tried >= settings.QUESTIONS_WRONG_CODES_PER_HOUR
 
 
 def _count_wrong_code(ip):
     key = _wrong_codes_key(ip)
+    _wrong_codes_here.set(key, (_wrong_codes_here.get(key) or 0) + 1, WRONG_CODE_WINDOW_SECONDS * 2)
     cache.add(key, 0, WRONG_CODE_WINDOW_SECONDS * 2)
     try:
         cache.incr(key)

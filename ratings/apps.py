@@ -15,7 +15,7 @@ class RatingsConfig(AppConfig):
         from core.staffhome import register_waiting_work
 
         from .models import Comment
-        from .signals import feedback_changed, forget_article_page
+        from .signals import comments_moderated, feedback_changed, forget_article_page
 
         refresh_on_signal(
             feedback_changed,
@@ -30,3 +30,13 @@ class RatingsConfig(AppConfig):
             url=lambda: reverse("admin:ratings_comment_changelist") + "?status__exact=pending",
             permission="ratings.change_comment",
         )
+        comments_moderated.connect(_record_moderation, dispatch_uid="ratings_audit_moderation")
+
+
+def _record_moderation(sender, comments, status, **kwargs):
+    """Each moderated comment goes on the audit log (who and from where come from the request)."""
+    from audit.services import Action, record
+
+    label = sender.Status(status).label
+    for comment in comments:
+        record(action=Action.MODERATE, target=comment, detail=str(label))

@@ -12,7 +12,7 @@ from core.limits import one_writer_per_address_block
 from core.voters import new_voter_id  # noqa: F401 - tests and callers' import
 
 from .models import MAX_STARS, MIN_STARS, ArticleRating, Comment, Vote
-from .signals import announce_feedback_changed
+from .signals import announce_feedback_changed, comments_moderated
 
 
 class VoteLimitReached(Exception):
@@ -120,6 +120,8 @@ def moderate(comments, status):
     for article_id in sorted(touched):
         ArticleRating.recount_comments(article_id)
         announce_feedback_changed(touched[article_id])
+    if comments:
+        comments_moderated.send(sender=Comment, comments=comments, status=status)
     return len(comments)
 
 
@@ -130,5 +132,7 @@ def save_moderated_comment(comment, changed_fields, user):
         comment.replied_at = timezone.now() if comment.reply else None
     with transaction.atomic():
         comment.save()
+        if "status" in changed_fields:
+            comments_moderated.send(sender=Comment, comments=[comment], status=comment.status)
         if "status" in changed_fields or (comment.is_public and "reply" in changed_fields):
             announce_feedback_changed(comment.article)

@@ -9,6 +9,10 @@ from core.pagecache import forget_object_pages
 # published, or a published comment withdrawn, deleted or given a new official reply.
 feedback_changed = Signal()
 
+# Sent with ``comments=`` (the comments whose status staff changed) and ``status=`` (the new one)
+# when staff moderate: the audit log records it (ratings/apps.py).
+comments_moderated = Signal()
+
 
 def announce_feedback_changed(article):
     transaction.on_commit(lambda: feedback_changed.send(sender=article.__class__, article=article))

@@ -12,10 +12,12 @@ class ScheduleConfig(AppConfig):
         from django.db.models.signals import m2m_changed
 
         from core.pagecache import refresh_on_signal, refresh_pages_at, refresh_pages_on
+        from core.sections import register_section
 
         from .models import Leader, ScheduleChange, ScheduleItem, forget_pages_on_new_leaders
         from .weeks import next_week_start
 
+        register_section("schedule", _("Lịch công tác"), "schedule:week")
         # Items show on the schedule pages; a leader's name or position shows in every row of
         # theirs. A change is saved with its item, but is also refreshed on its own.
         refresh_pages_on(ScheduleItem, Leader, ScheduleChange)

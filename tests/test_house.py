@@ -15,7 +15,7 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[1]
 GROUND_FLOOR = "core"
 PROJECT_PACKAGE = "portal"
-APPS = ["news", "sidebar", "ratings", "stats", "schedule", "documents", "alerts", "outbox", "organisation", "twofactor", "contact", "questions", "consultations", "polls"]
+APPS = ["news", "sidebar", "ratings", "stats", "schedule", "documents", "alerts", "outbox", "organisation", "twofactor", "contact", "questions", "consultations", "polls", "pages", "review", "audit"]
 PACKAGES = [GROUND_FLOOR, *APPS, PROJECT_PACKAGE]
 # What one app may import from another.
 NOT_SEAMS = {"admin", "views", "urls", "forms"}

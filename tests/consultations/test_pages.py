@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from factories import document_upload, make_consultation, make_consultation_comment, make_unit
+from sitemap_text import whole_sitemap
 
 from consultations import services
-from consultations.models import ConsultationFile
+from consultations.models import ConsultationComment, ConsultationFile
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +115,20 @@ def test_a_new_comment_refreshes_the_count_on_the_cached_page(
     assert "<dd data-received-count>1</dd>" in page
 
 
+def test_a_thousand_comments_received_are_grouped_the_vietnamese_way(client):
+    consultation = make_consultation()
+    ConsultationComment.objects.bulk_create(
+        ConsultationComment(
+            consultation=consultation, ip="198.51.100.7", name="An", contact="0912345678", text="Ý"
+        )
+        for _ in range(1234)
+    )
+
+    page = client.get(consultation.get_absolute_url()).content.decode()
+
+    assert "<dd data-received-count>1.234</dd>" in page
+
+
 def test_the_feed_announces_opened_consultations_only(client):
     make_consultation(title="Dự thảo về chợ đêm")
     make_consultation(title="Dự thảo chưa mở", opens_at=days(3), closes_at=days(10))
@@ -125,7 +140,7 @@ def test_the_feed_announces_opened_consultations_only(client):
 
 def test_the_sitemap_lists_each_consultation(client):
     consultation = make_consultation()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = whole_sitemap(client)
     assert consultation.get_absolute_url() in sitemap
 
 

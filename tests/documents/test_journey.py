@@ -1,10 +1,10 @@
-"""In a real browser: a clerk enters a document with its PDF in the admin; a citizen on a phone
-finds it by searching its summary without accents and downloads the file."""
+"""In a real browser: a clerk enters a document with its PDF in the admin and sends it for
+approval; once approved, a citizen on a phone finds it by searching its summary without accents and downloads the file."""
 
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from factories import pdf_bytes
 from playwright.sync_api import expect
@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 from documents import downloads
 from documents.models import Document, DocumentType, IssuingBody
 from portal.staff import CLERKS
+from review import services
+from review.models import ReviewState
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,10 +68,18 @@ def test_a_clerk_enters_a_document_and_a_citizen_on_a_phone_finds_and_downloads_
     page.locator("#id_issued_on").fill("15/03/2024")
     page.locator("#id_effective_on").fill("01/04/2024")
     page.locator("#id_files-0-file").set_input_files(str(scan))
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("15/2024/QĐ-UBND")
+    page.locator("input[name=_submit_for_review]").click()
+    expect(page.locator(".messagelist")).to_contain_text("Đã gửi duyệt.")
     document = Document.objects.get()
     assert document.files.get().original_name == scan.name
+    assert document.state == ReviewState.SUBMITTED
+
+    # The office's approver publishes it (tests/review covers the approval itself).
+    approver = django_user_model.objects.create_user("chanhvanphong", is_staff=True)
+    approver.user_permissions.add(
+        *Permission.objects.filter(codename__in=["change_document", "approve_document"])
+    )
+    services.publish(user=approver, item=document)
 
     # A citizen, on a phone: the menu, then a search without accents.
     citizen = phone

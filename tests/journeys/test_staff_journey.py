@@ -1,11 +1,15 @@
-"""Staff in a real browser: write an article in CKEditor, upload an image, publish it."""
+"""Staff in a real browser: an editor writes an article in CKEditor with an image and sends it
+for approval; an approver on a phone approves it; readers then see it."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from factories import image_bytes, make_category
 from playwright.sync_api import expect
 
-from news.models import Article
+from news.models import Article, CategoryApprover
+from portal.staff import APPROVERS
+from review.models import ReviewState
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,8 +24,8 @@ def log_in(page, live_server, username):
     expect(page.locator("#user-tools")).to_contain_text(username)
 
 
-def test_an_editor_writes_and_publishes_an_article_with_an_image(
-    live_server, page, editor, tmp_path, screenshot
+def test_an_editor_submits_an_article_and_an_approver_on_a_phone_publishes_it(
+    live_server, page, phone_page, editor, django_user_model, tmp_path, screenshot
 ):
     category = make_category(name="Tin tức - Sự kiện")
     errors = []
@@ -56,18 +60,43 @@ def test_an_editor_writes_and_publishes_an_article_with_an_image(
     dialog.locator("a.cke_dialog_ui_button_ok").click()
     expect(body.locator("img")).to_have_count(1)
 
-    page.locator("#id_status").select_option(Article.Status.PUBLISHED)
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("Khánh thành nhà văn hóa")
+    page.locator("input[name=_submit_for_review]").click()
+    expect(page.locator(".messagelist")).to_contain_text("Đã gửi duyệt.")
 
     article = Article.objects.get()
     assert "<strong>hoàn thành đúng hạn</strong>" in article.body
     assert '<img alt="" src="/media/editor/' in article.body
+    assert article.status == ReviewState.SUBMITTED and not article.is_public
+    assert live_server_page_status(page, live_server.url + article.get_absolute_url()) == 404
+
+    # The approver of the category, on their phone: the admin home says what waits for them.
+    approver = django_user_model.objects.create_user("truongban", password=PASSWORD, is_staff=True)
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    CategoryApprover.objects.create(category=category, user=approver)
+    phone = phone_page
+    phone.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(phone, live_server, approver.username)
+    phone.get_by_role("link", name="1 bài viết chờ bạn duyệt").click()
+    phone.get_by_role("link", name="Khánh thành nhà văn hóa tổ dân phố 5").click()
+    approve = phone.get_by_role("button", name="Duyệt và xuất bản")
+    approve.scroll_into_view_if_needed()
+    expect(approve).to_be_visible()
+    screenshot(phone, "review-approver-phone")
+    approve.click()
+    expect(phone.locator(".messagelist")).to_contain_text("đã duyệt và xuất bản")
+
+    article.refresh_from_db()
+    assert article.status == ReviewState.PUBLISHED and article.reviewed_by == approver
     assert article.is_public
 
     page.goto(live_server.url + "/")
     expect(page.get_by_role("link", name="Khánh thành nhà văn hóa tổ dân phố 5")).to_be_visible()
     assert not errors, errors
+
+
+def live_server_page_status(page, url):
+    """The status a reader gets at ``url`` (in a fresh request without the staff cookie)."""
+    return page.context.request.get(url, headers={"Cookie": ""}).status
 
 
 def test_an_editor_cannot_open_comment_moderation(live_server, page, editor):

@@ -6,9 +6,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from factories import audio_upload, image_upload, make_article, make_category
+from sitemap_text import sitemap_locations, whole_sitemap
 
 from core.pagecache import forget_object_pages
 from news.models import Article, Category
+from news.sitemaps import ArticleSitemap
 from sidebar.models import Song, TownMap, WebsiteLink
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +111,7 @@ def test_hidden_articles_are_404_for_readers_and_previewable_by_staff(client, ed
     assert client.get(article.get_absolute_url()).status_code == 404
     assert article.title not in client.get("/").content.decode()
     assert article.title not in client.get("/rss/").content.decode()
-    assert article.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+    assert article.get_absolute_url() not in whole_sitemap(client)
     assert article.title not in client.get("/tim-kiem/?q=bai+chua+cong+bo").content.decode()
     client.force_login(editor)
     preview = client.get(article.get_absolute_url())
@@ -138,9 +140,24 @@ def test_feeds_list_the_latest_articles_site_wide_and_per_category(client):
     assert festival.title in culture_feed and race.title not in culture_feed
 
 
+def test_articles_past_a_sitemap_pages_limit_are_on_a_second_page_the_index_lists(
+    client, monkeypatch
+):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    oldest = make_article(title="Tin cũ nhất", published_at=timezone.now() - timedelta(days=3))
+    make_article(published_at=timezone.now() - timedelta(days=2))
+    make_article(published_at=timezone.now() - timedelta(days=1))
+
+    locations = sitemap_locations(client)
+
+    assert "http://127.0.0.1:8000/sitemap-articles.xml?p=2" in locations
+    second = client.get("/sitemap-articles.xml?p=2").content.decode()
+    assert oldest.get_absolute_url() in second
+
+
 def test_sitemap_and_robots_point_search_engines_at_public_pages(client):
     article = make_article()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = whole_sitemap(client)
     assert article.get_absolute_url() in sitemap
     assert article.category.get_absolute_url() in sitemap
     robots = client.get("/robots.txt").content.decode()
@@ -211,6 +228,7 @@ def _cached_pages(category, article):
         "/rss/",
         f"/rss/{category.slug}/",
         "/sitemap.xml",
+        "/sitemap-articles.xml",
     ]
 
 
@@ -260,7 +278,7 @@ def test_pages_past_the_last_are_404_on_every_paginated_page(client, settings):
     listings = {
         category.get_absolute_url(): "page",
         "/tim-kiem/?q=duong+lang": "page",
-        "/sitemap.xml": "p",  # Django's sitemap pages, 5,000 addresses each
+        "/sitemap-articles.xml": "p",  # Django's sitemap pages, 5,000 addresses each
     }
     for url, name in listings.items():
         separator = "&" if "?" in url else "?"

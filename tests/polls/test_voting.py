@@ -10,7 +10,7 @@ from django.utils import timezone
 from factories import make_poll
 
 from polls import services
-from polls.models import Ballot, Poll, percent
+from polls.models import Ballot, BallotChoice, Poll, percent
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -166,6 +166,25 @@ def test_results_show_counts_and_shares_the_vietnamese_way(client):
     assert rows == [("Đồng ý", "21", "95,5\u00a0%"), ("Không đồng ý", "1", "4,5\u00a0%")]
     # The bars are pictures of the figures written beside them.
     assert '<meter class="poll-bar" min="0" max="100" value="95.5" aria-hidden="true">' in page
+
+
+def test_results_group_thousands_in_the_total_as_in_the_counts(client):
+    poll = make_poll(options=("Đồng ý", "Không đồng ý"))
+    agree = poll.options.get(text="Đồng ý")
+    earlier = Ballot.objects.bulk_create(
+        Ballot(poll=poll, voter_id=f"{number:032x}", ip="192.0.2.1", ip_block="192.0.2.1")
+        for number in range(1, 1234)
+    )
+    BallotChoice.objects.bulk_create(
+        BallotChoice(ballot=ballot, option=agree) for ballot in earlier
+    )
+    # The one path that counts: it recounts every ballot.
+    cast(poll, 1234, "Không đồng ý")
+
+    page = client.get(poll.get_absolute_url()).content.decode()
+
+    assert "Kết quả: 1.234 người đã bình chọn" in page
+    assert "<td>1.233</td>" in page
 
 
 def test_shares_round_half_up_and_zero_voters_is_zero():

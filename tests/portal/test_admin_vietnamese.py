@@ -10,9 +10,17 @@ from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from factories import audio_upload, image_upload, make_article, make_comment
+from factories import (
+    audio_upload,
+    image_upload,
+    make_article,
+    make_comment,
+    make_menu_entry,
+    make_page,
+)
 from mailer.models import RESULT_FAILURE, Message, MessageLog
 
+from pages.models import SiteIdentity
 from sidebar.models import Song, TownMap, WebsiteLink
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +106,11 @@ def one_of_everything(superuser_client):
     # A mail waiting in the queue, and the log line of a failed try at it.
     queued = Message.objects.create(email=EmailMessage("Tiêu đề", "Nội dung", to=["a@b.vn"]))
     MessageLog.objects.log(queued, RESULT_FAILURE, log_message="hết thời gian chờ")
+    about = make_page(title="Giới thiệu", slug="gioi-thieu")
+    about.slug = "ve-thi-xa"
+    about.save()  # leaves an old address behind
+    make_menu_entry(kind="page", page=about)
+    SiteIdentity.objects.create(full_name="Thị xã Thử")
 
 
 def admin_pages():
@@ -149,3 +162,51 @@ def test_django_axes_is_named_in_vietnamese_in_the_admin(superuser_client):
 def test_the_admins_date_widget_names_the_days_in_vietnamese(superuser_client):
     catalog = superuser_client.get(reverse("admin:jsi18n")).content.decode()
     assert '"Sunday": "Ch\\u1ee7 nh\\u1eadt"' in catalog or '"Sunday": "Chủ nhật"' in catalog
+
+
+# What django-reversion and the review and audit pages could leave in English.
+REVIEW_ENGLISH = re.compile(
+    r"(?<![\w-])(Revision|Revisions|Version|Versions|Revert|Recover|Restore|Submit|Publish|"
+    r"Approve|Return|Withdraw|Draft|Published|Comment|Date created|Object|Audit|Action|"
+    r"Actor|Target|Detail|User|Group|Category approver)(?![\w-])"
+)
+
+
+def test_the_review_revision_and_audit_pages_speak_vietnamese(superuser_client, django_user_model):
+    from reversion.models import Version
+
+    from audit.models import AuditEntry
+    from review import services
+
+    article = make_article(status="submitted")
+    user = django_user_model.objects.get(username="quantri")
+    services.save_with_revision(user=user, item=article, comment="Sửa")
+    article.title = "Tiêu đề thứ hai"
+    services.save_with_revision(user=user, item=article, comment="Sửa")
+    services.return_to_editor(user=user, item=article, comment="Cần bổ sung nguồn.")
+    superuser_client.post(reverse("admin:login"), {"username": "x", "password": "y"})
+    entry = AuditEntry.objects.first()
+    version = Version.objects.get_for_object(article).first()
+    pages = [
+        reverse("admin:news_article_change", args=[article.pk]),
+        reverse("admin:news_article_changelist") + "?duyet=cho-toi",
+        reverse("admin:news_article_revisions", args=[article.pk]),
+        reverse("admin:news_category_change", args=[article.category_id]),
+        reverse("admin:audit_auditentry_changelist"),
+        reverse("admin:audit_auditentry_change", args=[entry.pk]),
+        reverse("admin:app_list", args=["audit"]),
+        reverse("admin:index"),
+    ]
+    assert version is not None
+    found = {}
+    for url in pages:
+        response = superuser_client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        reader = ReadableText()
+        reader.feed(html)
+        words = {m for part in reader.parts for m in REVIEW_ENGLISH.findall(part)}
+        words |= set(english_in(html))
+        if words:
+            found[url] = sorted(words)
+    assert found == {}

@@ -21,7 +21,7 @@ import redis
 from captcha.models import CaptchaStore
 from django.db import connection
 from django.urls import reverse
-from factories import make_article
+from factories import make_article, make_question
 from liveservers import AppServers, free_port, get, shared_database_url
 
 import core.cache
@@ -119,6 +119,30 @@ def test_pages_render_uncached_while_redis_is_down_and_the_outage_is_logged_once
     # Rendered from the database, not served from the cache.
     assert answers[0]["X-Page-Cache"] == "miss"
     assert len(outage_lines(caplog, UNREACHABLE)) == 1
+
+
+@pytest.mark.django_db
+def test_wrong_tracking_codes_stay_limited_through_a_redis_outage(client, redis_cache, settings):
+    """Two wrong codes before Redis stops and one while it is down use up a limit of three: the
+    right code is refused then, and still after Redis is back (which counted only two)."""
+    settings.QUESTIONS_WRONG_CODES_PER_HOUR = 3
+    question = make_question(title="Hỏi về giấy phép xây dựng")
+
+    def look_up(code):
+        return client.get(reverse("questions:lookup"), {"ma": code}, REMOTE_ADDR="198.51.100.41")
+
+    assert look_up("HD-222222").status_code == 200
+    assert look_up("HD-333333").status_code == 200
+    redis_cache.stop()
+    assert look_up("HD-444444").status_code == 200
+    while_down = look_up(question.code)
+    redis_cache.start()
+    time.sleep(0.3)  # past core.cache.RETRY_SECONDS: the next call tries Redis again
+    after = look_up(question.code)
+
+    for refused in (while_down, after):
+        assert refused.status_code == 429
+        assert question.title not in refused.content.decode()
 
 
 @pytest.mark.django_db

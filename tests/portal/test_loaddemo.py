@@ -24,6 +24,7 @@ from documents.models import (
 )
 from news.models import Article, Category
 from organisation.models import Introduction, Person, Unit
+from pages.models import MenuEntry, Page, SiteIdentity
 from polls.models import Poll
 from questions.models import Field as QuestionField
 from questions.models import Question
@@ -60,6 +61,11 @@ def loaded_once(django_db_setup, django_db_blocker, tmp_path_factory):
         output = load_demo()
     yield media, output
     with django_db_blocker.unblock():
+        MenuEntry.objects.all().delete()
+        SiteIdentity.objects.all().delete()
+        # Children first: a page with children cannot be deleted.
+        for page in Page.objects.order_by("-path"):
+            page.delete()
         Article.objects.all().delete()
         Category.objects.filter(parent__isnull=False).delete()
         Category.objects.all().delete()
@@ -119,13 +125,15 @@ def test_demo_has_the_portal_categories_with_a_sub_category():
         assert Article.objects.published().filter(category=category).exists(), category
 
 
-def test_demo_articles_show_drafts_scheduled_and_featured_articles():
+def test_demo_articles_show_each_review_state_scheduled_and_featured_articles():
     now = timezone.now()
     articles = Article.objects.all()
 
     assert articles.count() == 30
-    assert Article.objects.published().count() == 27
-    assert articles.filter(status=Article.Status.DRAFT).count() == 2
+    assert Article.objects.published().count() == 25
+    for state in ("draft", "submitted", "returned", "withdrawn"):
+        assert articles.filter(status=state).count() == 1, state
+    assert articles.get(status="returned").review_comment
     scheduled = articles.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
     assert scheduled.count() == 1
     assert Article.objects.published().filter(is_featured=True).count() >= 5
@@ -197,7 +205,9 @@ def test_loading_the_demo_twice_creates_nothing_and_redraws_nothing(first_run_ou
     second_output = load_demo()
 
     assert stored_content() == before
-    assert "85 created" in first_run_output
+    # 85 news, sidebar, ratings, alerts, organisation and citizens' voice objects; 26 pages,
+    # menu entries and the identity.
+    assert "111 created" in first_run_output
     assert "0 created" in second_output
 
 
@@ -226,6 +236,6 @@ def test_home_page_shows_the_demo_featured_articles_but_no_draft_or_scheduled_on
     assert response.status_code == 200
     page = response.content.decode()
     assert escape(featured.title) in page
-    assert hidden.count() == 3
+    assert hidden.count() == 5  # one per review state besides published, and a scheduled one
     for article in hidden:
         assert escape(article.title) not in page

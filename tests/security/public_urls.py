@@ -7,7 +7,7 @@ from captcha.models import CaptchaStore
 from django.conf import settings
 from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
-from factories import make_article, make_category, make_consultation, make_poll
+from factories import make_article, make_category, make_consultation, make_page, make_poll
 
 # Staff-only URLs (tested in test_uploads.py and test_admin_login.py) and, in DEBUG, uploads.
 NOT_PUBLIC = (settings.ADMIN_URL, "ckeditor/", settings.MEDIA_URL.lstrip("/"))
@@ -67,6 +67,7 @@ class Samples:
         # Open, so that the comment form and the ballot are there to be fuzzed.
         self.consultation = make_consultation(title="Dự thảo kiểm tra an toàn")
         self.poll = make_poll(question="Cuộc thăm dò kiểm tra an toàn?")
+        self.page = make_page(title="Trang kiểm tra an toàn", slug="kiem-tra-an-toan")
 
     def value_for(self, route, parameter):
         if parameter == "slug":
@@ -77,8 +78,12 @@ class Samples:
             return self.category.slug if "categor" in route.name else self.article.slug
         if parameter == "poll_id":
             return self.poll.pk
+        if parameter == "path":
+            return self.page.path
         if parameter == "key":
             return self.captcha_key
+        if parameter == "section":
+            return "articles"
         if parameter in {"pk", "id", "article_id"}:
             return self.article.pk
         raise LookupError(f"No sample value for <{parameter}> in {route.route}")

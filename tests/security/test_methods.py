@@ -16,6 +16,7 @@ READ_ONLY = [
     "news:feed",
     "news:category_feed",
     "sitemap",
+    "sitemap_section",
     "robots_txt",
     "health",
     "captcha-image",

@@ -10,7 +10,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from factories import image_bytes, make_article, make_category
+from factories import (
+    CAMERA_MAKE,
+    GPS_IFD,
+    ORIENTATION,
+    image_bytes,
+    make_article,
+    make_category,
+    photo_with_gps,
+)
 from PIL import Image
 
 from core.uploads import cleaned_image
@@ -140,25 +148,6 @@ def test_song_is_stored_under_an_audio_extension_whatever_its_uploaded_name():
 
 
 # --- Metadata: no GPS position or camera leaves with an uploaded photo -------------------------
-
-GPS_IFD = 0x8825
-ORIENTATION = 0x0112
-CAMERA_MAKE = 0x010F
-
-
-def photo_with_gps(fmt="JPEG", size=(64, 48), orientation=1):
-    """A phone photo: camera make and model, a GPS position, and an orientation tag."""
-    exif = Image.Exif()
-    exif[CAMERA_MAKE] = "PhoneMaker"
-    exif[0x0110] = "Model X"
-    exif[ORIENTATION] = orientation
-    gps = exif.get_ifd(GPS_IFD)
-    gps.update({1: "N", 2: (18.0, 32.0, 1.5), 3: "E", 4: (105.0, 42.0, 0.0)})
-    buffer = BytesIO()
-    picture = Image.new("RGB", size, (200, 30, 40))
-    picture.paste((20, 40, 220), (0, 0, size[0] // 2, size[1]))  # left half blue
-    picture.save(buffer, fmt, exif=exif.tobytes(), comment=b"Nha ong Ba, thon 3")
-    return buffer.getvalue()
 
 
 def assert_no_metadata(content):
@@ -350,9 +339,11 @@ def test_a_cover_upload_failing_after_the_save_leaves_no_file(
 def test_a_cover_replaced_in_the_admin_is_stored_and_kept(editor_client, settings):
     from news.models import Article
 
-    article = make_article(cover=SimpleUploadedFile("cu.png", image_bytes()))
+    # A draft: an editor changes only what is not yet sent or published (review app).
+    article = make_article(cover=SimpleUploadedFile("cu.png", image_bytes()), status="draft")
     old_files = stored_files(settings)
-    assert len(old_files) == 3  # the cover and its two renditions
+    # The cover, its one srcset rendition (it is 64 px wide) and its two fixed renditions.
+    assert len(old_files) == 4
     change = reverse("admin:news_article_change", args=[article.pk])
     form = {
         "title": article.title,
