@@ -8,6 +8,10 @@ every five pages), with the benchmark's production settings and seeded database.
     valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/tmp/page.cg \
         .venv/bin/python bench/profile_page.py / --requests 300 --instructions
     callgrind_annotate /tmp/page.cg | head   # instructions, whatever else the machine does
+    .venv/bin/python bench/profile_page.py --startproject --no-profile   # the yardstick
+
+``--startproject`` serves the bare ``django-admin startproject`` view bench/run.py measures
+against, in this process, the same way: its instruction count is the one a page's is compared to.
 
 Instruction-level effects and other processes do not disturb the ranking much, so this is the
 tool for finding what to make cheaper; bench/run.py is the one for figures.
@@ -15,6 +19,7 @@ tool for finding what to make cheaper; bench/run.py is the one for figures.
 
 import argparse
 import cProfile
+import importlib
 import io
 import os
 import pstats
@@ -24,14 +29,23 @@ import tempfile
 import time
 from pathlib import Path
 
-from serving import BENCH_SECRET_KEY, BIN, ROOT, prepare_database, production_environment
+from serving import (
+    BENCH_SECRET_KEY,
+    BIN,
+    ROOT,
+    YARDSTICK_PATH,
+    prepare_database,
+    production_environment,
+    startproject_yardstick,
+)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path")
+    parser.add_argument("path", nargs="?", default="/")
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--documents", type=int, default=0, help="seed documents too")
     parser.add_argument("--uncached", action="store_true", help="PAGE_CACHE_SECONDS=0")
     parser.add_argument("--sort", default="tottime", choices=["tottime", "cumulative"])
     parser.add_argument("--top", type=int, default=30)
@@ -40,22 +54,21 @@ def main():
         "--instructions", action="store_true",
         help="run under valgrind --tool=callgrind --instr-atstart=no: count only the requests",
     )  # fmt: skip
+    parser.add_argument(
+        "--startproject", action="store_true",
+        help="the bare startproject view bench/run.py compares pages to, instead of a page",
+    )  # fmt: skip
+    parser.add_argument(
+        "--accept-encoding", default="", help="the request's Accept-Encoding (e.g. gzip)"
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="portal-profile-"))
-    env = production_environment(
-        workdir, postgres=False, database="portal_profile", redis_db=15,
-        PAGE_CACHE_SECONDS="0" if args.uncached else "300",
-    )  # fmt: skip
-    prepare_database(env, postgres=False, database="portal_profile", redis_db=15)
-    subprocess.run([str(BIN / "python"), "bench/seed.py", str(args.articles)],
-                   env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # fmt: skip
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    from portal.wsgi import application
-    from stats.tracking import new_cookie_value
-
-    cookies = [new_cookie_value(BENCH_SECRET_KEY) for _n in range(args.requests // 5 + 1)]
+    if args.startproject:
+        application, cookies = startproject_application(workdir), ["-"]
+        args.path = YARDSTICK_PATH
+    else:
+        application, cookies = portal_application(workdir, args)
 
     def request(number):
         path, _, query = args.path.partition("?")
@@ -64,7 +77,8 @@ def main():
             "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8191", "REMOTE_ADDR": "127.0.0.1",
             "HTTP_HOST": "127.0.0.1:8191", "SERVER_PROTOCOL": "HTTP/1.1",
             "HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox",
-            "HTTP_COOKIE": f"reader={cookies[number // 5]}",
+            "HTTP_COOKIE": f"reader={cookies[number // 5 % len(cookies)]}",
+            "HTTP_ACCEPT_ENCODING": args.accept_encoding,
             "wsgi.input": io.BytesIO(), "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr,
         }  # fmt: skip
         statuses = []
@@ -99,6 +113,35 @@ def main():
     print(f"{args.path}: {status}, {args.requests} requests, "
           f"{elapsed / args.requests * 1000:.3f} ms each under the profiler")  # fmt: skip
     pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
+
+
+def portal_application(workdir, args):
+    """The portal's WSGI application on a seeded database, and reader cookies for the requests."""
+    env = production_environment(
+        workdir, postgres=False, database="portal_profile", redis_db=15,
+        PAGE_CACHE_SECONDS="0" if args.uncached else "300",
+    )  # fmt: skip
+    prepare_database(env, postgres=False, database="portal_profile", redis_db=15)
+    subprocess.run([str(BIN / "python"), "bench/seed.py", str(args.articles)],
+                   env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # fmt: skip
+    if args.documents:
+        subprocess.run([str(BIN / "python"), "bench/seed_documents.py", str(args.documents)],
+                       env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # fmt: skip
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    from portal.wsgi import application
+    from stats.tracking import new_cookie_value
+
+    return application, [new_cookie_value(BENCH_SECRET_KEY) for _n in range(args.requests // 5 + 1)]
+
+
+def startproject_application(workdir):
+    """The startproject yardstick's WSGI application (bench/serving.py builds the project)."""
+    module, project, env = startproject_yardstick(workdir)
+    os.environ.clear()
+    os.environ.update(env)
+    sys.path.insert(0, str(project))
+    return importlib.import_module(module).application
 
 
 if __name__ == "__main__":

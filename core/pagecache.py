@@ -18,6 +18,16 @@ Figures that change by the second (the footer's visit counters, an article's vie
 not baked into cached pages: a page rendered for the cache carries a placeholder where each
 goes, and every serve (hit or miss) fills in the current value (``fill_at_serve_time``,
 ``serve_time``). Two pages served at the same moment thus show the same figures.
+
+A page is stored once as a ``StoredPage``: its headers, its HTML cut at those placeholders, and
+the same compressed with gzip once (core.pagecache_gzip), for the readers whose browser accepts
+it. Only these pages are ever compressed: they are the same for every anonymous reader and hold
+no secret of one (no CSRF token, no session: see ``is_cacheable_response``), so comparing the
+sizes of compressed answers (BREACH) tells an attacker nothing they could not read themselves.
+
+``CachedPageMiddleware`` serves a page this process has served before straight from its copy,
+before the middleware below it and URL resolution: most of what a cached page cost was the
+work of middleware that has nothing to do for an anonymous reader's GET.
 """
 
 import contextvars
@@ -31,19 +41,27 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from django.http import Http404
-from django.utils.cache import patch_cache_control, quote_etag
+from django.http import Http404, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers, quote_etag
 from django.utils.http import http_date
 from markupsafe import Markup
 
-from .memo import Memo
+from .memo import Memo, remembered
+from .pagecache_gzip import GzipPieces
 
-# Per process, in front of the shared cache: the versions read lately, and pages (pickled, so
-# each request gets its own copy to add headers to).
+# Per process, in front of the shared cache: the versions read lately, and pages (StoredPage:
+# never changed once made, each serve builds its own response from one).
 _recent_versions = Memo(max_entries=10_000)
-_recent_pages = Memo(max_entries=300, copies=True)
+_recent_pages = Memo(max_entries=300)
+# Per process: the pages an address (path and query string, exactly as asked) was served from
+# the page cache by its view: (the URL match, the object version key, the page part of the key).
+# CachedPageMiddleware serves those addresses without running the view or resolving the URL.
+_known_addresses = Memo(max_entries=10_000)
 
 SITE_VERSION_KEY = "pagecache:site"
+# Part of every page's key: a change in what a stored page is makes new keys.
+PAGE_KEY_PREFIX = "pagecache:page2"
 NEXT_CHANGE_KEY = "pagecache:next-change"
 # No listing of the site has more pages than this; a higher number is a 404, not a slow query.
 MAX_PAGE = 1000
@@ -245,39 +263,204 @@ def reader_page(scope=None, identified_by=None, *, params=None):
             page = page_key(request, params)
             if not is_cacheable_request(request):
                 return view(request, *args, **kwargs)
-            return _filled(_cached_page(request, view, args, kwargs, page))
-
-        def _cached_page(request, view, args, kwargs, page):
             object_key = _object_version_key(scope, kwargs[identified_by]) if scope else None
-            versions = ":".join(str(version) for version in page_versions(object_key))
-            key = f"pagecache:page:{versions}:{page}"
-            # A key's page never changes (an edit makes new keys), so a copy kept in this
-            # process is as good as the shared one, and spares a round trip and a big read.
-            response = _recent_pages.get(key)
-            if response is None:
-                response = cache.get(key)
-                if response is not None:
-                    _recent_pages.set(key, response, settings.PAGE_CACHE_SECONDS)
-            if response is not None:
-                response["X-Page-Cache"] = "hit"
-                return response
-            token = _rendering_for_cache.set(True)
-            try:
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render") and not response.is_rendered:
-                    response.render()
-            finally:
-                _rendering_for_cache.reset(token)
-            if is_cacheable_response(request, response):
-                _mark_for_revalidation(response)
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-                _recent_pages.set(key, response, settings.PAGE_CACHE_SECONDS)
-                response["X-Page-Cache"] = "miss"
-            return response
+            stored, response = _stored_page(object_key, page), None
+            if stored is None:
+                stored, response = _store(request, view, args, kwargs, object_key, page)
+            if stored is None:
+                return _filled(response)
+            address = (request.path, request.META.get("QUERY_STRING", ""))
+            _known_addresses.set(
+                address, (request.resolver_match, object_key, page), settings.PAGE_CACHE_SECONDS
+            )
+            return stored.serve(request, "miss" if response is not None else "hit")
 
         return wrapped
 
     return decorator
+
+
+def _page_cache_key(object_key, page):
+    versions = ":".join(str(version) for version in page_versions(object_key))
+    return f"{PAGE_KEY_PREFIX}:{versions}:{page}"
+
+
+def _stored_page(object_key, page):
+    """The stored page for these keys, from this process's copy or the shared cache, or None."""
+    key = _page_cache_key(object_key, page)
+    # A key's page never changes (an edit makes new keys), so a copy kept in this process is
+    # as good as the shared one, and spares a round trip and a big read.
+    stored = _recent_pages.get(key)
+    if stored is None:
+        stored = cache.get(key)
+        if stored is not None:
+            _recent_pages.set(key, stored, settings.PAGE_CACHE_SECONDS)
+    return stored
+
+
+def _store(request, view, args, kwargs, object_key, page):
+    """Render the page; (StoredPage, the response) if it may be cached, else (None, response)."""
+    token = _rendering_for_cache.set(True)
+    try:
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+    finally:
+        _rendering_for_cache.reset(token)
+    if not is_cacheable_response(request, response):
+        return None, response
+    _mark_for_revalidation(response)
+    stored = StoredPage(response)
+    key = _page_cache_key(object_key, page)
+    cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+    _recent_pages.set(key, stored, settings.PAGE_CACHE_SECONDS)
+    return stored, response
+
+
+class CachedPageMiddleware:
+    """Serves an anonymous reader's GET of an address this process has served from the page
+    cache, from its stored page, without the middleware below it, URL resolution or the view.
+
+    Sits below everything a cached page needs on its way out (security headers, ETags and 304s,
+    the visit counter, Content-Language) and above what has nothing to do for a request without
+    a session: sessions, CSRF, authentication, messages, two-factor, django-axes, the database
+    retry. An address it does not know, or whose page is no longer stored, goes down the stack
+    as usual, and the view's page cache serves (and records) it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_cacheable_request(request):
+            known = _known_addresses.get((request.path, request.META.get("QUERY_STRING", "")))
+            if known is not None:
+                match, object_key, page = known
+                stored = _stored_page(object_key, page)
+                if stored is not None:
+                    # CommonMiddleware's check, which this answer skips: a Host not allowed
+                    # is a 400, for cached pages too.
+                    request.get_host()
+                    # What the URL resolved to, for what reads it later (the visit counter).
+                    request.resolver_match = match
+                    return stored.serve(request, "hit")
+        return self.get_response(request)
+
+
+# Content types worth compressing: the cached pages are HTML, feeds, sitemaps and vCards.
+_COMPRESSIBLE_TYPES = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
+# Below this a gzip body is hardly smaller, and costs the browser a decoder.
+MIN_COMPRESSED_LENGTH = 200
+
+
+@remembered(maxsize=256)
+def accepts_gzip(accept_encoding):
+    """Whether an Accept-Encoding header accepts gzip (``gzip;q=0`` refuses it)."""
+    for coding in accept_encoding.lower().split(","):
+        name, _, parameters = coding.partition(";")
+        if name.strip() in ("gzip", "x-gzip", "*"):
+            quality = parameters.strip().removeprefix("q=")
+            try:
+                return not parameters or float(quality) > 0
+            except ValueError:
+                return False
+    return False
+
+
+class StoredPage:
+    """A page as the page cache keeps it, made once from the view's response: its headers, its
+    HTML cut at the serve-time placeholders, and (for text worth it) the same compressed once.
+    It never changes: every serve builds a response of its own from it."""
+
+    def __init__(self, response):
+        self.status = response.status_code
+        patch_vary_headers(response, ["Accept-Encoding"])
+        # As Django's ResponseHeaders keeps them (lower-cased name: (name, value)), checked
+        # and converted once, when the view's response set them.
+        self.headers = {
+            lowered: header
+            for lowered, header in response.headers._store.items()
+            if lowered not in ("content-length", "x-page-cache", "etag")
+        }
+        self.headers["content-language"] = ("Content-Language", translation.get_language())
+        self.etag = response.get("ETag", "").strip('"')
+        content = response.content
+        # Cut at each placeholder: [piece, placeholder, piece, placeholder, ..., piece].
+        self.pieces, self.placeholders = [], []
+        parts = content.split(_PLACEHOLDER_START)
+        piece = parts[0]
+        for part in parts[1:]:
+            match = _PLACEHOLDER_REST.match(part)
+            if match is None:
+                piece += _PLACEHOLDER_START + part
+                continue
+            self.pieces.append(piece)
+            self.placeholders.append(
+                (match.group(0), match.group(1).decode(), match.group(2).decode())
+            )
+            piece = part[match.end() :]
+        self.pieces.append(piece)
+        self.gzip, self._last = None, None
+        if len(content) >= MIN_COMPRESSED_LENGTH and response.get("Content-Type", "").startswith(
+            _COMPRESSIBLE_TYPES
+        ):
+            compressed = GzipPieces(self.pieces)
+            if compressed.size < len(content):
+                self.gzip = compressed
+
+    def serve(self, request, how):
+        """The response for ``request``: figures filled in, gzip if the browser accepts it."""
+        filled = {}
+        for placeholder, name, argument in self.placeholders:
+            if placeholder not in filled:
+                filled[placeholder] = str(_fill_value(name, argument)).encode()
+        gzipped = self.gzip is not None and accepts_gzip(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        )
+        # The figures change once a second at most: the body and headers of the last serve with
+        # the same figures are the ones this serve would make.
+        key = (gzipped, *filled.values())
+        last = self._last
+        if last is None or last[0] != key:
+            last = self._last = (key, *self._body_and_headers(filled, gzipped))
+        response = HttpResponse(last[1], status=self.status)
+        store = response.headers._store
+        # Set a dozen at once: setting each again through ResponseHeaders checked and converted
+        # them again on every serve, a tenth of serving the page.
+        store.update(last[2])
+        store["x-page-cache"] = ("X-Page-Cache", how)
+        return response
+
+    def _body_and_headers(self, filled, gzipped):
+        values = [filled[placeholder] for placeholder, _name, _argument in self.placeholders]
+        headers, etag = dict(self.headers), self.etag
+        if filled:
+            # The stored ETag and the values filled in name these exact bytes; the values are
+            # short, so this costs far less than hashing the page again.
+            digest = hashlib.md5(usedforsecurity=False)
+            for placeholder in sorted(filled):
+                digest.update(placeholder + b"\0" + filled[placeholder] + b"\0")
+            etag = f"{etag}-{digest.hexdigest()}"
+            # Only the ETag can tell a browser its copy's figures are still current.
+            headers.pop("last-modified", None)
+        if gzipped:
+            body = self.gzip.stream(values)
+            # Another representation of the page: another ETag (RFC 9110, 8.8.3).
+            etag += "-gzip"
+            headers["content-encoding"] = ("Content-Encoding", "gzip")
+        else:
+            page = [self.pieces[0]]
+            for value, piece in zip(values, self.pieces[1:], strict=True):
+                page += (value, piece)
+            body = b"".join(page)
+        if self.etag:
+            headers["etag"] = ("ETag", quote_etag(etag))
+        headers["content-length"] = ("Content-Length", str(len(body)))
+        return body, headers
+
+    def __getstate__(self):
+        # The last serve is this process's own: the shared cache stores the page only.
+        return {**self.__dict__, "_last": None}
 
 
 def _mark_for_revalidation(response):

@@ -8,6 +8,17 @@ from review.models import ReviewState
 
 from .models import Document, DocumentRelation, DocumentType, IssuingBody, Sector, Status
 
+# A reader looks at the newest results; counting every match of common words ("phí chợ") read
+# every document twice (the count, then the page), so a search stops here ("hơn 200 văn bản").
+SEARCH_MAX_RESULTS = 200
+
+
+def matching_ids(*, search: str, **filters):
+    """The ids of the published documents ``search`` finds among those ``filters`` allow, newest
+    first, as a queryset to slice: read in the newest-first index, it stops once it has enough."""
+    found = Document.objects.published().search(search).filtered(**filters)
+    return found.order_by("-issued_on", "-pk").values_list("pk", flat=True)
+
 
 def public_document(*, slug: str):
     """The document at ``slug`` with its status, type, body and sector, its files, and its

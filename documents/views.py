@@ -7,13 +7,13 @@ from django.views.decorators.http import require_safe
 
 from core.listing import list_address, list_page
 from core.pagecache import is_staff, reader_page
-from core.pagination import paginate
+from core.pagination import paginate, paginate_capped
 from review.models import ReviewState
 from stats.tracking import is_bot
 
 from .downloads import count_download
 from .models import Document, DocumentFile, InformationContact, PublicInformation
-from .selectors import Filters, filter_choices, public_document
+from .selectors import SEARCH_MAX_RESULTS, Filters, filter_choices, matching_ids, public_document
 from .structured import structured_data
 
 PAGE_SIZE = 20
@@ -27,15 +27,24 @@ def document_list(request):
     address = list_address(request, filters=filters, search_max_length=SEARCH_MAX_LENGTH)
     if address.redirect:
         return address.redirect
-    documents = Document.objects.published()
+    listed = Document.objects.published().for_listing()
+    more_than_shown = False
     if address.search:
-        documents = documents.search(address.search)
-    documents = documents.filtered(**filters.as_kwargs()).for_listing()
+        page, more_than_shown = paginate_capped(
+            request,
+            matching_ids(search=address.search, **filters.as_kwargs()),
+            rows=listed,
+            per_page=PAGE_SIZE,
+            limit=SEARCH_MAX_RESULTS,
+        )
+    else:
+        page = paginate(request, listed.filtered(**filters.as_kwargs()), per_page=PAGE_SIZE)
     return render(
         request,
         "documents/list.html",
         {
-            "page": paginate(request, documents, per_page=PAGE_SIZE),
+            "page": page,
+            "more_than_shown": more_than_shown,
             "filters": filters,
             "search": address.search,
             "address_query": address.query,

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.pagecache import is_staff, page_number, reader_page
-from core.pagination import paginate
+from core.pagination import paginate, paginate_capped
 
 from .models import Article, Category
 from .selectors import public_article
@@ -86,10 +86,13 @@ def search(request):
     page = None
     more_than_shown = False
     if query:
-        ids = Article.objects.published().newest_match_ids(query, SEARCH_MAX_RESULTS + 1)
-        more_than_shown = len(ids) > SEARCH_MAX_RESULTS
-        page = paginate(request, ids[:SEARCH_MAX_RESULTS], per_page=settings.NEWS_PAGE_SIZE)
-        page.object_list = Article.objects.for_listing().in_order(page.object_list)
+        page, more_than_shown = paginate_capped(
+            request,
+            Article.objects.published().newest_match_ids(query, SEARCH_MAX_RESULTS + 1),
+            rows=Article.objects.for_listing(),
+            per_page=settings.NEWS_PAGE_SIZE,
+            limit=SEARCH_MAX_RESULTS,
+        )
     return render(
         request,
         "news/search.html",

@@ -158,9 +158,13 @@ MIDDLEWARE = [
     # ETags and 304s for the cached public pages (core.pagecache).
     "django.middleware.http.ConditionalGetMiddleware",
     "stats.middleware.VisitCounterMiddleware",  # sees every 200 page, cached or not (stats app)
-    "django.contrib.sessions.middleware.SessionMiddleware",
     # Vietnamese unless a view says otherwise; no negotiation (core/language.py).
     "core.language.SiteLanguageMiddleware",
+    # A page this process served from the page cache is served again from here, below what every
+    # answer needs and above what an anonymous reader's GET leaves with nothing to do
+    # (core/pagecache.py).
+    "core.pagecache.CachedPageMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

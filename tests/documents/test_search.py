@@ -94,3 +94,30 @@ def test_filters_combine(market_fees, other):
     assert pks(doc_type=decision, issuing_body=committee, year=2024) == {a.pk}
     assert pks(issuing_body=committee, sector=land) == {a.pk, c.pk}
     assert pks(doc_type=directive, issuing_body=council) == set()
+
+
+def test_common_words_show_the_newest_200_documents_and_say_there_are_more(client, monkeypatch):
+    from documents import selectors
+
+    # The cap's behaviour, with a cap small enough to pass: the page counts no further.
+    monkeypatch.setattr(selectors, "SEARCH_MAX_RESULTS", 30)
+    monkeypatch.setattr("documents.views.SEARCH_MAX_RESULTS", 30)
+    kind = DocumentType.objects.create(name="Thông báo")
+    body = IssuingBody.objects.create(name="UBND thị xã")
+    for day in range(1, 33):
+        make_document(
+            doc_type=kind,
+            issuing_body=body,
+            number=f"{day}/TB-UBND",
+            summary=f"Thông báo lịch thu phí chợ đợt {day}",
+            issued_on=date(2024, 1, day % 28 + 1) if day < 28 else date(2024, 2, day - 27),
+        )
+
+    first = client.get("/van-ban/", {"q": "phi cho"}).content.decode()
+
+    assert "Có hơn 30 văn bản cho “phi cho”." in first
+    assert first.index("5/TB-UBND") > first.index("32/TB-UBND")  # newest first
+    assert client.get("/van-ban/", {"q": "phi cho", "page": 2}).status_code == 200
+    assert client.get("/van-ban/", {"q": "phi cho", "page": 3}).status_code == 404
+    few = client.get("/van-ban/", {"q": "32/tb-ubnd"}).content.decode()
+    assert "Có 1 văn bản cho “32/tb-ubnd”." in few
