@@ -49,7 +49,7 @@ PAGES = [
     ("search", "/tim-kiem/?q=hoi+nghi+nong+dan"),
     ("documents", "/van-ban/"),
     ("documents filtered", "/van-ban/?loai=bench-quyet-dinh&nam=2024&hieu-luc=con-hieu-luc"),
-    ("documents number", "/van-ban/?q=1234%2F2024"),
+    ("documents number", "/van-ban/?q=1234%2F2026"),
     ("documents summary", "/van-ban/?q=phi+cho"),
 ]
 # Served by a second server whose page cache keeps nothing (PAGE_CACHE_SECONDS=0): a page's
