@@ -3,9 +3,15 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.servers.basehttp import WSGIServer
 
 from core.memo import forget_all
 from portal.staff import EDITORS, MODERATORS
+
+# Django's live server listens with a backlog of 10 connections; the tests that send 50 readers
+# at once over HTTP overflowed it and a reader's connection was sometimes reset before it was
+# served. A real server's backlog (gunicorn's default is 2048) is far larger.
+WSGIServer.request_queue_size = 128
 
 
 @pytest.fixture(autouse=True)
