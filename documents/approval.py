@@ -1,4 +1,4 @@
-"""Documents under review: who approves them, and what waits for whom.
+"""Documents under review: who approves them.
 
 Approval is one permission (``documents.approve_document``) over every document, not a scope per
 type or issuing body: a town's documents are few, entered by the clerks (Văn thư) from texts
@@ -9,9 +9,7 @@ most types with a single approver anyway. A superuser grants the permission to a
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from audit.services import Action, record
-from review.models import ReviewState
-from review.workflow import register, workflow_for
+from review.workflow import register
 
 from .models import Document
 
@@ -47,16 +45,3 @@ def register_workflow():
         ),  # fmt: skip
         noun=_("văn bản"),
     )
-
-
-def waiting_for_approval(user) -> int:
-    submitted = Document.objects.filter(state=ReviewState.SUBMITTED)
-    return workflow_for(Document).approvable_items(user, submitted).count()
-
-
-def returned_to(user) -> int:
-    return Document.objects.filter(state=ReviewState.RETURNED, submitted_by=user).count()
-
-
-def record_deletion(sender, instance, **kwargs):
-    record(action=Action.DELETE, target=instance)

@@ -1,11 +1,9 @@
-"""Articles under review: approvers per category (``CategoryApprover``), what waits for whom."""
+"""Articles under review: approvers per category (``CategoryApprover``)."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from audit.services import Action, record
-from review.models import ReviewState
-from review.workflow import register, workflow_for
+from review.workflow import register
 
 from .models import Article, CategoryApprover
 
@@ -36,18 +34,3 @@ def register_workflow():
         ),  # fmt: skip
         noun=_("bài viết"),
     )
-
-
-def waiting_for_approval(user) -> int:
-    """Submitted articles in ``user``'s categories (all of them for a superuser)."""
-    submitted = Article.objects.filter(status=ReviewState.SUBMITTED)
-    return workflow_for(Article).approvable_items(user, submitted).count()
-
-
-def returned_to(user) -> int:
-    """Articles ``user`` sent for approval that came back with a comment."""
-    return Article.objects.filter(status=ReviewState.RETURNED, submitted_by=user).count()
-
-
-def record_deletion(sender, instance, **kwargs):
-    record(action=Action.DELETE, target=instance)

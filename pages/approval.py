@@ -1,4 +1,4 @@
-"""Pages under review: who approves them, and what waits for whom.
+"""Pages under review: who approves them.
 
 Approval is one permission (``pages.approve_page``) over every page, as for documents, not a
 scope per branch of the tree: a town has a few dozen pages (its introduction, history,
@@ -10,9 +10,7 @@ or group (the approvers' group has it: ``portal/staff.py``).
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from audit.services import Action, record
-from review.models import ReviewState
-from review.workflow import register, workflow_for
+from review.workflow import register
 
 from .models import Page
 
@@ -38,16 +36,3 @@ def register_workflow():
         restored_fields=("title", "lead", "body", "cover_caption"),
         noun=_("trang"),
     )
-
-
-def waiting_for_approval(user) -> int:
-    submitted = Page.objects.filter(status=ReviewState.SUBMITTED)
-    return workflow_for(Page).approvable_items(user, submitted).count()
-
-
-def returned_to(user) -> int:
-    return Page.objects.filter(status=ReviewState.RETURNED, submitted_by=user).count()
-
-
-def record_deletion(sender, instance, **kwargs):
-    record(action=Action.DELETE, target=instance)

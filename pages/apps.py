@@ -2,7 +2,6 @@
 edits refresh, the pages' review, what waits for staff."""
 
 from django.apps import AppConfig
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -16,8 +15,8 @@ class PagesConfig(AppConfig):
 
         from core.pagecache import refresh_pages_on
         from core.sections import register_section
-        from core.staffhome import register_waiting_work
         from news.models import Category
+        from review.staffwork import offer_review_work
 
         from . import approval
         from .blocks import forget_shell
@@ -34,25 +33,10 @@ class PagesConfig(AppConfig):
             signal.connect(forget_shell, sender=Category, dispatch_uid="pages-menu-category")
         # A move through review is a save: the signals above refresh the menu and the pages.
         approval.register_workflow()
-        changelist = lambda: reverse("admin:pages_page_changelist")  # noqa: E731
-        register_waiting_work(
-            "pages.to_approve",
-            singular=gettext_noop("%(count)d trang chờ bạn duyệt"),
-            plural=gettext_noop("%(count)d trang chờ bạn duyệt"),
-            count=approval.waiting_for_approval,
-            url=lambda: changelist() + "?duyet=cho-toi",
-            permission=approval.APPROVE,
-            per_user=True,
-        )
-        register_waiting_work(
-            "pages.returned",
-            singular=gettext_noop("%(count)d trang của bạn bị trả lại"),
-            plural=gettext_noop("%(count)d trang của bạn bị trả lại"),
-            count=approval.returned_to,
-            url=lambda: changelist() + "?duyet=tra-lai-cho-toi",
-            permission="pages.change_page",
-            per_user=True,
-        )
-        post_delete.connect(
-            approval.record_deletion, sender=Page, dispatch_uid="pages_audit_delete"
+        offer_review_work(
+            Page,
+            waiting=gettext_noop("%(count)d trang chờ bạn duyệt"),
+            returned=gettext_noop("%(count)d trang của bạn bị trả lại"),
+            approve_permission=approval.APPROVE,
+            change_permission="pages.change_page",
         )
