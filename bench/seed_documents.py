@@ -7,7 +7,7 @@ with --time, time the documents pages in this process (Django's test client, pag
 The pages bench/run.py should drive (PAGES), once this script has seeded its database:
     ("documents", "/van-ban/"),
     ("documents filtered", "/van-ban/?loai=bench-quyet-dinh&nam=2024&hieu-luc=con-hieu-luc"),
-    ("documents number search", "/van-ban/?q=1234/2026"),
+    ("documents number search", "/van-ban/?q=1234%2F2026"),
     ("documents summary search", "/van-ban/?q=phi+cho"),
 """
 
@@ -34,7 +34,7 @@ from documents.models import Document, DocumentRelation, DocumentType, IssuingBo
 PAGES = [
     ("documents", "/van-ban/"),
     ("documents filtered", "/van-ban/?loai=bench-quyet-dinh&nam=2024&hieu-luc=con-hieu-luc"),
-    ("documents number search", "/van-ban/?q=1234/2026"),
+    ("documents number search", "/van-ban/?q=1234%2F2026"),
     ("documents summary search", "/van-ban/?q=phi+cho"),
 ]
 TYPES = [("bench-quyet-dinh", "Quyết định", "QĐ"), ("bench-chi-thi", "Chỉ thị", "CT"),

@@ -15,15 +15,26 @@ from django.utils.translation import gettext_lazy as _
 from core.links import cached_reverse, slug_url
 from core.slugs import save_with_unique_slug
 from core.text import fold
+from core.textsearch import Match, matching, search_terms
 from core.uploads import DOCUMENT_CONTENT_TYPES, UploadTo, document_format, validate_document
 from review.models import Reviewable, ReviewState, state_field
 
-SEARCH_MAX_TERMS = 8
+# SQLite's trigram index over Document.search_text and number_key (migration 0004).
+SEARCH_FTS_TABLE = "documents_document_fts"
 
 
 def today():
     """The town's date now: a document's status turns at local midnight."""
     return timezone.localdate()
+
+
+def search_matches(query):
+    """What finds a document for ``query``: its text holding every word, or its number
+    holding the words written together ("15/2024/QĐ - UBND" for "15/2024/qđ-ubnd")."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    return [Match("search_text", tuple(terms)), Match("number_key", ("".join(terms),))]
 
 
 def number_key(text):
@@ -139,14 +150,8 @@ class DocumentQuerySet(models.QuerySet):
     def search(self, query):
         """Documents whose number holds ``query`` (spaces, case and accents ignored:
         "15/2024/qđ-ubnd", "15/2024"), or whose number, summary and text hold every word of it,
-        accents optional ("phi cho" finds "phí chợ")."""
-        terms = fold(query).split()[:SEARCH_MAX_TERMS]
-        if not terms:
-            return self.none()
-        words = Q()
-        for term in terms:
-            words &= Q(search_text__contains=term)
-        return self.filter(Q(number_key__contains="".join(terms)) | words)
+        accents optional ("phi cho" finds "phí chợ"); from the trigram index."""
+        return matching(self, search_matches(query), fts_table=SEARCH_FTS_TABLE)
 
     def next_status_change(self):
         """When a document's status next changes by itself (an effective or expiry date comes),

@@ -4,20 +4,35 @@ from dataclasses import dataclass
 
 from django.db.models import Max, Min, Q
 
+from core.textsearch import newest_matching_ids
 from review.models import ReviewState
 
-from .models import Document, DocumentRelation, DocumentType, IssuingBody, Sector, Status
+from .models import (
+    SEARCH_FTS_TABLE,
+    Document,
+    DocumentRelation,
+    DocumentType,
+    IssuingBody,
+    Sector,
+    Status,
+    search_matches,
+)
 
 # A reader looks at the newest results; counting every match of common words ("phí chợ") read
 # every document twice (the count, then the page), so a search stops here ("hơn 200 văn bản").
 SEARCH_MAX_RESULTS = 200
 
 
-def matching_ids(*, search: str, **filters):
-    """The ids of the published documents ``search`` finds among those ``filters`` allow, newest
-    first, as a queryset to slice: read in the newest-first index, it stops once it has enough."""
-    found = Document.objects.published().search(search).filtered(**filters)
-    return found.order_by("-issued_on", "-pk").values_list("pk", flat=True)
+def matching_ids(*, search: str, limit: int, **filters) -> list[int]:
+    """The ids of the ``limit`` newest published documents ``search`` finds among those
+    ``filters`` allow, newest first."""
+    return newest_matching_ids(
+        Document.objects.published().filtered(**filters),
+        search_matches(search),
+        date_field="issued_on",
+        fts_table=SEARCH_FTS_TABLE,
+        limit=limit,
+    )
 
 
 def public_document(*, slug: str):

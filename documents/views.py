@@ -32,7 +32,9 @@ def document_list(request):
     if address.search:
         page, more_than_shown = paginate_capped(
             request,
-            matching_ids(search=address.search, **filters.as_kwargs()),
+            matching_ids(
+                search=address.search, limit=SEARCH_MAX_RESULTS + 1, **filters.as_kwargs()
+            ),
             rows=listed,
             per_page=PAGE_SIZE,
             limit=SEARCH_MAX_RESULTS,

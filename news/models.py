@@ -1,10 +1,9 @@
 """Categories and articles: what staff publish and what readers may see."""
 
 from django.conf import settings
-from django.db import connections, models
-from django.db.models import F, Q, Subquery, TextField, Value, Window
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat, RowNumber
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -15,13 +14,12 @@ from core.prepared import Parameter, PreparedQuery
 from core.richtext import clean_body
 from core.slugs import save_with_unique_slug
 from core.text import fold
+from core.textsearch import Match, matching, newest_matching_ids, search_terms
 from core.uploads import UploadTo, validate_image
 from review.models import Reviewable, ReviewState, state_field
 
-SEARCH_MAX_TERMS = 8
-TRIGRAM = 3
-# Search reads the newest this many articles before it asks the index (see newest_match_ids).
-SEARCH_WINDOW = 1000
+# SQLite's trigram index over Article.search_text (migration 0003).
+SEARCH_FTS_TABLE = "news_article_fts"
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -71,9 +69,9 @@ class Category(models.Model):
         return [self.pk, *self.children.values_list("pk", flat=True)]
 
 
-def search_terms(query):
-    """The words of a reader's query, folded (no accents, lower case), at most a few."""
-    return fold(query).split()[:SEARCH_MAX_TERMS]
+def _matches(query):
+    terms = search_terms(query)
+    return [Match("search_text", tuple(terms))] if terms else []
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -107,75 +105,19 @@ class ArticleQuerySet(models.QuerySet):
         return ranked.filter(rank__lte=per_category)
 
     def search(self, query):
-        """Articles whose title, lead or body hold every word of ``query``, accents optional.
-
-        The same substring match everywhere; each database answers it from a trigram index
-        (PostgreSQL: pg_trgm on search_text; SQLite: the FTS5 table news_article_fts).
-        """
-        terms = search_terms(query)
-        if not terms:
-            return self.none()
-        condition = Q()
-        for term in terms:
-            condition &= Q(search_text__contains=term)
-        plain = (term.replace("%", "").replace("_", "") for term in terms)
-        long_terms = [term for term in plain if len(term) >= TRIGRAM]
-        if connections[self.db].vendor == "sqlite" and long_terms:
-            # The FTS5 trigram table narrows the rows; LIKE wildcards mean nothing in a reader's
-            # words and an ESCAPE clause would bypass the index, so they are dropped. Terms under
-            # three letters are left to the plain condition (SQLite 3.40 crashes on them here).
-            patterns = [f"%{term}%" for term in long_terms]
-            matches = " AND ".join(["search_text LIKE %s"] * len(patterns))
-            # Only "%s" placeholders are joined into the SQL; the reader's words are parameters.
-            sql = f"SELECT rowid FROM news_article_fts WHERE {matches}"  # noqa: S608  # nosec B608
-            condition &= Q(pk__in=RawSQL(sql, patterns))  # noqa: S611  # nosec B611
-        return self.filter(condition)
+        """Articles whose title, lead or body hold every word of ``query``, accents optional,
+        found from the trigram index (``core.textsearch``)."""
+        return matching(self, _matches(query), fts_table=SEARCH_FTS_TABLE)
 
     def newest_match_ids(self, query, limit):
-        """The ids of the ``limit`` newest articles matching ``query``, newest first.
-
-        Common words match most articles, and the trigram index would first collect every
-        match in the database (75 ms for four common words in 10,000 articles on SQLite); the
-        newest SEARCH_WINDOW articles then hold all ``limit`` of them (2-4 ms). Only when they
-        do not is the index asked, and then the matches are rarer.
-        """
-        newest = self.order_by("-published_at", "-pk")
-        ids = self._match_ids_among(newest, query, limit)
-        if len(ids) < limit:
-            ids = list(newest.search(query).values_list("pk", flat=True)[:limit])
-        return ids
-
-    def _match_ids_among(self, newest, query, limit):
-        terms = search_terms(query)
-        if not terms:
-            return []
-        if connections[self.db].vendor != "postgresql":
-            matches = Q()
-            for term in terms:
-                matches &= Q(search_text__contains=term)
-            # SQLite reads from the window's start in date order and stops at ``limit`` matches.
-            window_start = newest.values("published_at")[SEARCH_WINDOW - 1 : SEARCH_WINDOW]
-            found = newest.filter(matches, published_at__gte=Subquery(window_start))
-            return list(found.values_list("pk", flat=True)[:limit])
-        # PostgreSQL's planner guesses that a few LIKEs leave one row and takes the trigram
-        # index, which collects every match (1.6 s); a derived table with LIMIT is read as
-        # written, and each of the newest rows is matched once (4 ms). Its text is given as
-        # "search_text || ''": the stored text is compressed, and each LIKE on the column would
-        # decompress it again (1.6 ms -> 1.1 ms for four words on the bench data).
-        window = newest.annotate(text=Concat("search_text", Value(""), output_field=TextField()))
-        window = window.values("id", "published_at", "text")[:SEARCH_WINDOW]
-        window_sql, params = window.query.sql_with_params()
-        connection = connections[self.db]
-        patterns = [f"%{connection.ops.prep_for_like_query(term)}%" for term in terms]
-        words = " AND ".join(["newest.text LIKE %s"] * len(patterns))
-        # Only Django's own SQL and "%s" placeholders are joined; the words are parameters.
-        sql = (
-            f"SELECT newest.id FROM ({window_sql}) AS newest WHERE {words} "  # noqa: S608  # nosec B608
-            "ORDER BY newest.published_at DESC, newest.id DESC LIMIT %s"
+        """The ids of the ``limit`` newest articles matching ``query``, newest first."""
+        return newest_matching_ids(
+            self,
+            _matches(query),
+            date_field="published_at",
+            fts_table=SEARCH_FTS_TABLE,
+            limit=limit,
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *patterns, limit])
-            return [row[0] for row in cursor.fetchall()]
 
     def in_order(self, ids):
         """The articles with these ids, in the order given."""

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.images import refresh_renditions
 from core.text import fold
+from core.textsearch import Match, search_terms
 from core.uploads import UploadTo, validate_image
 
 
@@ -116,16 +117,10 @@ class PersonQuerySet(models.QuerySet):
         The folded text is stored with the person (``search_text``), so the same plain LIKE
         finds "Nguyễn Văn" from "nguyen van" on SQLite and on PostgreSQL.
         """
-        terms = fold(query).split()[:SEARCH_MAX_TERMS]
+        terms = search_terms(query)
         if not terms:
             return self.none()
-        matches = self
-        for term in terms:
-            matches = matches.filter(search_text__contains=term)
-        return matches
-
-
-SEARCH_MAX_TERMS = 8
+        return self.filter(Match("search_text", tuple(terms)).condition())
 
 
 class Person(models.Model):

@@ -23,6 +23,7 @@ from core.privatefiles import private_storage
 from core.richtext import clean_body
 from core.slugs import save_with_unique_slug
 from core.text import fold
+from core.textsearch import Match, search_terms
 from core.uploads import UploadTo, document_format, validate_document
 from organisation.models import Unit
 
@@ -33,7 +34,6 @@ from .signals import announce_public_questions_changed
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
 CODE_LENGTH = 6
 CODE_PREFIX = "HD-"
-SEARCH_MAX_TERMS = 8
 
 
 def new_code():
@@ -130,13 +130,10 @@ class QuestionQuerySet(models.QuerySet):
     def search(self, query):
         """Questions whose title, text or answer hold every word of ``query``, accents optional
         (the folded text is stored, so this works alike on SQLite and PostgreSQL)."""
-        terms = fold(query).split()[:SEARCH_MAX_TERMS]
+        terms = search_terms(query)
         if not terms:
             return self
-        condition = models.Q()
-        for term in terms:
-            condition &= models.Q(search_text__contains=term)
-        return self.filter(condition)
+        return self.filter(Match("search_text", tuple(terms)).condition())
 
     def for_listing(self):
         return self.select_related("field", "unit").defer("search_text", "text", "answer")

@@ -121,3 +121,67 @@ def test_common_words_show_the_newest_200_documents_and_say_there_are_more(clien
     assert client.get("/van-ban/", {"q": "phi cho", "page": 3}).status_code == 404
     few = client.get("/van-ban/", {"q": "32/tb-ubnd"}).content.decode()
     assert "Có 1 văn bản cho “32/tb-ubnd”." in few
+
+
+def test_the_newest_documents_found_first_are_the_ones_the_index_finds(monkeypatch):
+    from core import textsearch
+    from documents.selectors import matching_ids
+
+    # A window of four newest documents: the search must look past it for older matches.
+    monkeypatch.setattr(textsearch, "NEWEST_WINDOW", 4)
+    kind = DocumentType.objects.create(name="Quyết định")
+    for day in range(1, 8):
+        make_document(
+            doc_type=kind,
+            number=f"{day}/2025/QĐ-UBND",
+            summary=f"Phê duyệt kế hoạch tiêm chủng đợt {day}",
+            issued_on=date(2025, 3, day),
+        )
+    old = make_document(
+        number="1234/2019/QĐ - UBND",
+        summary="Quy định mức thu phí chợ Đức Thuận",
+        issued_on=date(2019, 1, 2),
+    )
+
+    for query, limit in [
+        ("tiem chung", 3),
+        ("tiem chung", 6),
+        ("tiem chung", 20),
+        ("phi cho", 3),
+        ("1234/2019/qd-ubnd", 3),
+        ("1234/2019", 1),
+        ("2025", 5),
+        ("ke hoach 7", 3),
+        ("xyz", 3),
+    ]:
+        by_index = list(
+            Document.objects.search(query).order_by("-issued_on", "-pk").values_list("pk", flat=True)
+        )[:limit]
+        assert matching_ids(search=query, limit=limit) == by_index, (query, limit)
+    assert matching_ids(search="1234/2019/qd-ubnd", limit=3) == [old.pk]
+    assert matching_ids(search="tiem chung", limit=20, doc_type=kind, year=2019) == []
+    assert len(matching_ids(search="tiem chung", limit=20, doc_type=kind, year=2025)) == 7
+
+
+def test_an_edited_document_is_found_by_its_new_words_only():
+    document = make_document(number="21/2024/TB-UBND", summary="Thông báo lịch tiếp công dân")
+
+    document.number = "22/2024/TB-UBND"
+    document.summary = "Thông báo lịch thu gom rác thải"
+    document.save()
+
+    assert found("tiep cong dan") == []
+    assert found("21/2024/tb") == []
+    assert found("thu gom rac") == [document]
+    assert found("22/2024/tb-ubnd") == [document]
+    document.delete()
+    assert found("thu gom rac") == []
+
+
+def test_short_words_and_wildcards_are_words_to_find():
+    fees = make_document(number="3/TB", summary="Giải ngân 100% vốn đầu tư công")
+    make_document(number="4/TB", summary="Giải ngân 10 tỷ đồng")
+
+    assert found("3/tb") == [fees]
+    assert found("100%") == [fees]
+    assert found("10_") == []
