@@ -15,7 +15,7 @@ class DocumentsConfig(AppConfig):
         from core.sections import register_section
         from review.staffwork import offer_review_work
 
-        from . import approval
+        from . import approval, selectors
         from .models import (
             Document,
             DocumentFile,
@@ -30,17 +30,11 @@ class DocumentsConfig(AppConfig):
         register_section("documents", _("Văn bản"), "documents:list")
         register_section("access-to-information", _("Tiếp cận thông tin"), "documents:access")
         # A document shows on the list (every filtered address), its page, the pages of the
-        # documents it relates to, the feeds and the sitemap; its kinds in the filters.
+        # documents it relates to, the feeds and the sitemap; it and its kinds in the filters.
         refresh_pages_on(
-            Document,
-            DocumentFile,
-            DocumentRelation,
-            DocumentType,
-            IssuingBody,
-            Sector,
-            PublicInformation,
-            InformationContact,
+            Document, DocumentType, IssuingBody, Sector, also=[selectors.forget_filter_choices]
         )
+        refresh_pages_on(DocumentFile, DocumentRelation, PublicInformation, InformationContact)
         refresh_pages_at(
             Document.objects.next_status_change,
             "a document's effective or expiry date comes (its status changes)",

@@ -89,6 +89,17 @@ def test_the_filter_form_shows_what_is_chosen(client, market_fees, decision):
     assert '<option value="con-hieu-luc" selected>' in page
 
 
+def test_a_searched_list_offers_a_new_type_and_an_older_year_at_once(client, market_fees):
+    assert "Chỉ thị" not in client.get(LIST, {"q": "phi cho"}).content.decode()
+
+    directive = DocumentType.objects.create(name="Chỉ thị")
+    make_document(doc_type=directive, issued_on=date(2019, 5, 2))
+
+    page = client.get(LIST, {"q": "phi cho"}).content.decode()
+    assert f'<option value="{directive.slug}">Chỉ thị</option>' in page
+    assert '<option value="2019">2019</option>' in page
+
+
 def test_an_unknown_filter_value_is_dropped_from_the_address(client, market_fees):
     response = client.get(LIST, {"loai": "khong-co", "nam": "abc", "hieu-luc": "x"}, follow=True)
     assert response.redirect_chain == [(LIST, 302)]
