@@ -70,28 +70,26 @@ def newest_matching_ids(
 ) -> list[int]:
     """The ids of the ``limit`` newest rows (by ``date_field``, then id) ``matches`` finds.
 
-    Rare words are the trigram index's job: it hands over their few rows at once. Common words
-    match most rows, and the index would first collect every match in the table (3.8 ms for
-    "phi cho" in 10,000 documents on SQLite, 75 ms for four words in 10,000 articles); the
-    newest rows hold the newest matches, so a window of them is read instead (0.9 ms for
-    1,000), and widened once when the matches in it are dense but too few. Only when the window
-    falls short is the index asked, and then the matches are rarer.
+    Common words match most rows, and the trigram index would first collect every match in the
+    table (3.8 ms for "phi cho" in 10,000 documents on SQLite, 75 ms for four words in 10,000
+    articles); the newest rows hold the newest matches, so the newest NEWEST_WINDOW rows are
+    read first (0.9 ms), and once more, wider, when their matches are dense but too few (157
+    of 201 for "phi cho": 1.5 ms for 2,560 rows). Only when a window falls short is the index
+    asked, and then the matches are rarer (0.5 ms for a document number).
     """
     newest = queryset.order_by(f"-{date_field}", "-pk")
     if not matches:
         return []
-    index = matching(newest, matches, fts_table=fts_table)
-    if _few_in_the_sqlite_index(newest.db, matches, fts_table, limit):
-        return list(index.values_list("pk", flat=True)[:limit])
     window = NEWEST_WINDOW
     ids = _newest_in_window(newest, matches, date_field, window, limit)
     if ids and len(ids) < limit:
-        # Spread like the first window's, ``limit`` matches take this many rows, and a margin.
-        wider = window * limit * 5 // (4 * len(ids))
+        # Spread like the first window's, ``limit`` matches take half this many rows.
+        wider = 2 * window * limit // len(ids)
         if wider <= WIDEST_WINDOW:
             ids = _newest_in_window(newest, matches, date_field, wider, limit)
     if len(ids) < limit:
-        ids = list(index.values_list("pk", flat=True)[:limit])
+        found = matching(newest, matches, fts_table=fts_table)
+        ids = list(found.values_list("pk", flat=True)[:limit])
     return ids
 
 
@@ -108,41 +106,19 @@ def _newest_in_window(newest, matches, date_field, window, limit):
     return list(in_window.values_list("pk", flat=True)[:limit])
 
 
-def _index_select(matches, fts_table):
-    """The SQL and parameters of the FTS5 table's rows for ``matches``, or None when one of
-    them has no term long enough for a trigram (the plain LIKEs then read the table)."""
+def _sqlite_candidates(matches, fts_table):
+    """``pk IN`` the FTS5 table's rows for ``matches``; no condition when one of them has no
+    term long enough for a trigram (the plain LIKEs then read the table)."""
     selects, params = [], []
     for match in matches:
         terms = match.trigram_terms()
         if not terms:
-            return None
+            return Q()
         likes = " AND ".join([f"{match.field} LIKE %s"] * len(terms))
         selects.append(f"SELECT rowid FROM {fts_table} WHERE {likes}")  # noqa: S608  # nosec B608
         params += [f"%{term}%" for term in terms]
     # Only column names and "%s" placeholders are joined into the SQL; the words are parameters.
-    return " UNION ".join(selects), params
-
-
-def _sqlite_candidates(matches, fts_table):
-    """``pk IN`` the FTS5 table's rows for ``matches``, or no condition (see _index_select)."""
-    select = _index_select(matches, fts_table)
-    if select is None:
-        return Q()
-    return Q(pk__in=RawSQL(*select))  # noqa: S611  # nosec B611
-
-
-def _few_in_the_sqlite_index(db, matches, fts_table, limit):
-    """Whether SQLite's FTS5 table holds fewer than ``limit`` rows for ``matches``: counting
-    that far costs little (0.1 ms for a number, 0.4 ms for common words)."""
-    if connections[db].vendor != "sqlite":
-        return False
-    select = _index_select(matches, fts_table)
-    if select is None:
-        return False
-    sql, params = select
-    with connections[db].cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT %s)", [*params, limit])  # noqa: S608  # nosec B608
-        return cursor.fetchone()[0] < limit
+    return Q(pk__in=RawSQL(" UNION ".join(selects), params))  # noqa: S611  # nosec B611
 
 
 def _newest_in_window_postgresql(newest, matches, date_field, window, limit):

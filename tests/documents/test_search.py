@@ -127,8 +127,9 @@ def test_the_newest_documents_found_first_are_the_ones_the_index_finds(monkeypat
     from core import textsearch
     from documents.selectors import matching_ids
 
-    # A window of four newest documents: the search must look past it for older matches.
-    monkeypatch.setattr(textsearch, "NEWEST_WINDOW", 4)
+    # Windows of two to six newest documents: the search must look past them for older ones.
+    monkeypatch.setattr(textsearch, "NEWEST_WINDOW", 2)
+    monkeypatch.setattr(textsearch, "WIDEST_WINDOW", 6)
     kind = DocumentType.objects.create(name="Quyết định")
     for day in range(1, 8):
         make_document(
@@ -142,12 +143,15 @@ def test_the_newest_documents_found_first_are_the_ones_the_index_finds(monkeypat
         summary="Quy định mức thu phí chợ Đức Thuận",
         issued_on=date(2019, 1, 2),
     )
+    for day in range(3, 6):
+        make_document(summary=f"Sửa đổi mức thu phí chợ lần {day}", issued_on=date(2019, 1, day))
 
     for query, limit in [
         ("tiem chung", 3),
         ("tiem chung", 6),
         ("tiem chung", 20),
         ("phi cho", 3),
+        ("phi cho", 5),
         ("1234/2019/qd-ubnd", 3),
         ("1234/2019", 1),
         ("2025", 5),

@@ -42,6 +42,7 @@ def test_common_words_show_the_newest_200_and_say_there_are_more(client, setting
 
 def test_reading_the_newest_articles_first_finds_what_the_index_finds(monkeypatch):
     monkeypatch.setattr(textsearch, "NEWEST_WINDOW", 4)
+    monkeypatch.setattr(textsearch, "WIDEST_WINDOW", 6)
     category = make_category()
     articles_about("Tiêm chủng mở rộng", 6, category)
     old_rare = make_article(
