@@ -32,6 +32,7 @@ from serving import (
     parse_duration,
     prepare_database,
     production_environment,
+    settle_database,
     start_gunicorn,
     startproject_yardstick,
     stop_gunicorn,
@@ -81,6 +82,7 @@ def prepare(env, args):
     if args.documents:
         subprocess.run([str(BIN / "python"), "bench/seed_documents.py", str(args.documents)],
                        env=env, check=True, cwd=ROOT)  # fmt: skip
+    settle_database(postgres=args.postgres, database="portal_bench")
 
 
 def run_wrk(path, args, port=PORT):
