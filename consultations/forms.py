@@ -57,7 +57,7 @@ class ConsultationCommentForm(CitizenForm, forms.ModelForm):
             "text",
             settings.CONSULTATIONS_COMMENT_MAX_LENGTH,
             message=_(
-                "Ý kiến dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+                "Ý kiến dài tối đa %(limit_value)s ký tự (bạn đã viết %(show_value)s ký tự)."
             ),
         )
 

@@ -69,7 +69,7 @@ class ContactForm(CitizenForm, forms.Form):
             "message",
             settings.CONTACT_MESSAGE_MAX_LENGTH,
             message=_(
-                "Nội dung dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+                "Nội dung dài tối đa %(limit_value)s ký tự (bạn đã viết %(show_value)s ký tự)."
             ),
         )
         for name in ("name", "subject", "message", "captcha"):

@@ -4,9 +4,24 @@ early and held by the app's service, and a length limit told in words."""
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from .captcha import CaptchaField
+
+
+class LengthLimit(MaxLengthValidator):
+    """Django's MaxLengthValidator, its figures written as the town writes numbers ("5.000")."""
+
+    def __call__(self, value):
+        length = self.clean(value)
+        if self.compare(length, self.limit_value):
+            params = {
+                "limit_value": number_format(self.limit_value, force_grouping=True),
+                "show_value": number_format(length, force_grouping=True),
+                "value": value,
+            }
+            raise ValidationError(self.message, code=self.code, params=params)
 
 
 class CitizenForm(forms.Form):
@@ -42,9 +57,11 @@ class CitizenForm(forms.Form):
 
     def limit_length(self, name, limit, *, message):
         """No more than ``limit`` characters in field ``name``: said beside the field and, past
-        it, in ``message`` (which may name %(limit_value)d and %(show_value)d)."""
-        self.fields[name].validators.append(MaxLengthValidator(limit, message=message))
-        self.fields[name].help_text = _("Tối đa %(limit)d ký tự.") % {"limit": limit}
+        it, in ``message`` (which may name %(limit_value)s and %(show_value)s)."""
+        self.fields[name].validators.append(LengthLimit(limit, message=message))
+        self.fields[name].help_text = _("Tối đa %(limit)s ký tự.") % {
+            "limit": number_format(limit, force_grouping=True)
+        }
 
     def limit_reached(self, ip):
         """Whether ``ip``'s address block has sent all it may for now (the app's count)."""

@@ -121,11 +121,11 @@ class QuestionForm(CitizenForm, forms.ModelForm):
             "text",
             settings.QUESTIONS_TEXT_MAX_LENGTH,
             message=_(
-                "Câu hỏi dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+                "Câu hỏi dài tối đa %(limit_value)s ký tự (bạn đã viết %(show_value)s ký tự)."
             ),
         )
         self.fields["title"].error_messages["max_length"] = _(
-            "Tiêu đề dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+            "Tiêu đề dài tối đa %(limit_value)s ký tự (bạn đã viết %(show_value)s ký tự)."
         )
         self.fields["name_shown"].choices = Question.NameShown.choices
         self.has_wards = self.fields["ward"].queryset.exists()

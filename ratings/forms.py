@@ -69,7 +69,7 @@ class CommentForm(CitizenForm, forms.ModelForm):
             "text",
             self.max_length,
             message=_(
-                "Bình luận dài tối đa %(limit_value)d ký tự (bạn đã viết %(show_value)d ký tự)."
+                "Bình luận dài tối đa %(limit_value)s ký tự (bạn đã viết %(show_value)s ký tự)."
             ),
         )
 

@@ -191,12 +191,17 @@ def test_the_hourly_limit_refuses_the_sixth_comment_and_keeps_its_text(client, s
     )
 
 
-def test_too_long_a_comment_says_how_long_it_was(client, settings):
-    settings.CONSULTATIONS_COMMENT_MAX_LENGTH = 20
+def test_too_long_a_comment_says_how_long_it_was_and_keeps_it(client, settings):
+    settings.CONSULTATIONS_COMMENT_MAX_LENGTH = 5000
     consultation = make_consultation()
-    response = post(client, consultation, comment_data(client, consultation, text="x" * 25))
+    text = "Góp ý về mục 3." * 400
+    response = post(client, consultation, comment_data(client, consultation, text=text))
+    page = response.content.decode()
     assert response.status_code == 400
-    assert "Ý kiến dài tối đa 20 ký tự (bạn đã viết 25 ký tự)." in response.content.decode()
+    # Figures as the town writes them, and not a word of the comment lost.
+    assert "Ý kiến dài tối đa 5.000 ký tự (bạn đã viết 6.000 ký tự)." in page
+    assert "Tối đa 5.000 ký tự." in page
+    assert text in page
 
 
 def test_a_robot_filling_the_hidden_field_is_refused(client):
