@@ -15,9 +15,10 @@ def paginate(request, items, *, per_page: int):
         raise Http404 from None
 
 
-def paginate_capped(request, ids, *, rows, per_page: int, limit: int):
-    """One page of the first ``limit`` of ``ids`` (primary keys, in the order shown), with its
-    rows read from the queryset ``rows`` in that order; and whether more than ``limit`` matched.
+def paginate_capped(request, ids, *, show, per_page: int, limit: int):
+    """One page of the first ``limit`` of ``ids`` (primary keys, in the order shown), each
+    shown as ``show(page_ids)`` returns it (rows, or their HTML, in that order); and whether
+    more than ``limit`` matched.
 
     For searches: counting every match of common words was most of a search's time, and a
     reader looks at the first pages only, so the ids are read up to ``limit`` + 1 and no
@@ -25,6 +26,5 @@ def paginate_capped(request, ids, *, rows, per_page: int, limit: int):
     """
     ids = list(ids[: limit + 1])
     page = paginate(request, ids[:limit], per_page=per_page)
-    found = rows.in_bulk(page.object_list)
-    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    page.object_list = show(list(page.object_list))
     return page, len(ids) > limit

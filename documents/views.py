@@ -5,9 +5,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.fragments import rendered_pieces
 from core.listing import list_address, list_page
 from core.pagecache import is_staff, reader_page
 from core.pagination import paginate, paginate_capped
+from core.rendering import render_html
 from review.models import ReviewState
 from stats.tracking import is_bot
 
@@ -27,7 +29,6 @@ def document_list(request):
     address = list_address(request, filters=filters, search_max_length=SEARCH_MAX_LENGTH)
     if address.redirect:
         return address.redirect
-    listed = Document.objects.published().for_listing()
     more_than_shown = False
     if address.search:
         page, more_than_shown = paginate_capped(
@@ -35,12 +36,14 @@ def document_list(request):
             matching_ids(
                 search=address.search, limit=SEARCH_MAX_RESULTS + 1, **filters.as_kwargs()
             ),
-            rows=listed,
+            show=document_rows,
             per_page=PAGE_SIZE,
             limit=SEARCH_MAX_RESULTS,
         )
     else:
-        page = paginate(request, listed.filtered(**filters.as_kwargs()), per_page=PAGE_SIZE)
+        listed = Document.objects.published().filtered(**filters.as_kwargs())
+        page = paginate(request, listed.values_list("pk", flat=True), per_page=PAGE_SIZE)
+        page.object_list = document_rows(list(page.object_list))
     return render(
         request,
         "documents/list.html",
@@ -53,6 +56,20 @@ def document_list(request):
             **filter_choices(),
         },
     )
+
+
+def document_rows(ids):
+    """Each document's row in the lists (its HTML, the same in every list), in ``ids`` order:
+    a search renders only the rows this process has not rendered since the last edit."""
+
+    def render(missing):
+        found = Document.objects.published().for_listing().in_bulk(missing)
+        return {
+            pk: render_html("documents/_row.html", {"document": document})
+            for pk, document in found.items()
+        }
+
+    return rendered_pieces("document-row", ids, render)
 
 
 @require_safe

@@ -5,8 +5,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.fragments import rendered_pieces
 from core.pagecache import is_staff, page_number, reader_page
 from core.pagination import paginate, paginate_capped
+from core.rendering import render_html
 
 from .models import Article, Category
 from .selectors import public_article
@@ -17,6 +19,8 @@ SEARCH_MAX_LENGTH = 100
 # A reader looks at the newest results; counting every match of common words is what made
 # search slow, so results stop here ("hơn 200 bài viết").
 SEARCH_MAX_RESULTS = 200
+# The cards on a phone's first screen of results: their pictures are never lazy.
+FIRST_SCREEN_CARDS = 2
 # The query parameters a cached listing reads (core.pagecache: the rest stay out of its key).
 LISTING_PARAMS = {"page": page_number}
 
@@ -89,7 +93,7 @@ def search(request):
         page, more_than_shown = paginate_capped(
             request,
             Article.objects.published().newest_match_ids(query, SEARCH_MAX_RESULTS + 1),
-            rows=Article.objects.for_listing(),
+            show=search_cards,
             per_page=settings.NEWS_PAGE_SIZE,
             limit=SEARCH_MAX_RESULTS,
         )
@@ -98,3 +102,22 @@ def search(request):
         "news/search.html",
         {"query": query, "page": page, "more_than_shown": more_than_shown},
     )
+
+
+def search_cards(ids):
+    """Each found article's card (its HTML, the same in every search), in ``ids`` order: a
+    search renders only the cards this process has not rendered since the last edit."""
+    keys = [(pk, position < FIRST_SCREEN_CARDS) for position, pk in enumerate(ids)]
+
+    def render(missing):
+        found = Article.objects.for_listing().in_bulk([pk for pk, _first in missing])
+        return {
+            (pk, first_screen): render_html(
+                "news/_card.html",
+                {"article": found[pk], "heading": "h2", "first_screen": first_screen},
+            )
+            for pk, first_screen in missing
+            if pk in found
+        }
+
+    return rendered_pieces("search-card", keys, render)

@@ -2,9 +2,11 @@
 
 import json
 import re
+import time
 from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,7 +14,8 @@ from django.utils import timezone
 from factories import document_upload, make_document
 from sitemap_text import whole_sitemap
 
-from documents import downloads
+from core import pagecache
+from documents import downloads, models
 from documents.models import DocumentFile, DocumentRelation, DocumentType, IssuingBody
 
 pytestmark = pytest.mark.django_db
@@ -203,6 +206,35 @@ def test_pages_are_due_for_refresh_when_an_effective_date_comes(client):
             timezone.datetime.combine(tomorrow, timezone.datetime.min.time())
         ).timestamp()
     )
+
+
+def test_a_search_shows_an_edited_documents_new_row_at_once(client, market_fees):
+    assert "trên địa bàn thị xã" in client.get(LIST, {"q": "phi cho"}).content.decode()
+
+    market_fees.summary = "Quy định mức thu phí chợ Đức Thuận (sửa đổi)"
+    market_fees.save()
+
+    page = client.get(LIST, {"q": "phi cho"}).content.decode()
+    assert "Đức Thuận (sửa đổi)" in page
+    assert "trên địa bàn thị xã" not in page
+
+
+def test_a_searched_rows_status_turns_when_its_effective_date_comes(client, monkeypatch):
+    today = timezone.localdate()
+    make_document(
+        summary="Quy định giá vé chợ đêm", issued_on=today, effective_on=today + timedelta(days=1)
+    )
+    not_yet = '<span class="doc-status doc-status-chua-co-hieu-luc">Chưa có hiệu lực</span>'
+    in_force = '<span class="doc-status doc-status-con-hieu-luc">Còn hiệu lực</span>'
+    assert not_yet in client.get(LIST, {"q": "cho dem"}).content.decode()
+
+    # The next day, with no edit in between: the scheduled change has come.
+    monkeypatch.setattr(models, "today", lambda: today + timedelta(days=1))
+    cache.set(pagecache.NEXT_CHANGE_KEY, time.time() - 1)
+
+    page = client.get(LIST, {"q": "cho dem"}).content.decode()
+    assert in_force in page
+    assert not_yet not in page
 
 
 def test_a_download_is_served_under_its_real_name_and_counted_once(client, market_fees):

@@ -36,10 +36,11 @@ def ten_thousand_articles():
     return categories
 
 
-# Path -> most queries its page may need to render (the first cached page of a process also
-# asks when the next scheduled article is due, when a document's status next changes, and when
-# the next consultation or poll opens or closes: TIMED_CHANGES more, once per process).
-TIMED_CHANGES = 3
+# Path -> most queries its page may need to render (the first page of a process that reads
+# the site version, a cached page or a search's kept cards, also asks when the next scheduled
+# article is due, when a document's status next changes, and when the next consultation and
+# the next poll open or close: TIMED_CHANGES more, once per process).
+TIMED_CHANGES = 4
 PAGES = {
     "/": 4,
     # Category, its sub-categories, count and page of articles.
