@@ -62,7 +62,9 @@ _known_addresses = Memo(max_entries=10_000)
 SITE_VERSION_KEY = "pagecache:site"
 # Part of every page's key: a change in what a stored page is makes new keys.
 PAGE_KEY_PREFIX = "pagecache:page2"
+# When pages next change by themselves (a timestamp), and whether it was asked lately.
 NEXT_CHANGE_KEY = "pagecache:next-change"
+NEXT_CHANGE_CHECKED_KEY = "pagecache:next-change-checked"
 # No listing of the site has more pages than this; a higher number is a 404, not a slow query.
 MAX_PAGE = 1000
 
@@ -161,14 +163,17 @@ def _read_versions(object_key):
     """Read in one round trip with the time of the next scheduled change; when that time has
     come, the site version is bumped first, so a scheduled article shows at once."""
     keys = [SITE_VERSION_KEY, *([object_key] if object_key else [])]
-    found = cache.get_many([NEXT_CHANGE_KEY, *keys])
+    found = cache.get_many([NEXT_CHANGE_KEY, NEXT_CHANGE_CHECKED_KEY, *keys])
     next_change = found.get(NEXT_CHANGE_KEY)
-    if next_change is None:
-        next_change = _next_scheduled_change()
-        cache.set(NEXT_CHANGE_KEY, next_change, settings.PAGE_CACHE_SECONDS)
-    elif time.time() >= next_change:
+    if next_change is not None and time.time() >= next_change:
         forget_site_pages()
         found.pop(SITE_VERSION_KEY, None)
+    elif next_change is None or NEXT_CHANGE_CHECKED_KEY not in found:
+        # Kept with no expiry, so that a change that comes while nobody reads the site (a
+        # document's effective date at midnight) is still seen as come by the next reader;
+        # asked again every PAGE_CACHE_SECONDS, for a change no signal announced.
+        cache.set(NEXT_CHANGE_KEY, _next_scheduled_change(), timeout=None)
+        cache.set(NEXT_CHANGE_CHECKED_KEY, True, settings.PAGE_CACHE_SECONDS)
     return [found.get(key) or _version(key) for key in keys]
 
 

@@ -6,7 +6,6 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -228,9 +227,11 @@ def test_a_searched_rows_status_turns_when_its_effective_date_comes(client, monk
     in_force = '<span class="doc-status doc-status-con-hieu-luc">Còn hiệu lực</span>'
     assert not_yet in client.get(LIST, {"q": "cho dem"}).content.decode()
 
-    # The next day, with no edit in between: the scheduled change has come.
-    monkeypatch.setattr(models, "today", lambda: today + timedelta(days=1))
-    cache.set(pagecache.NEXT_CHANGE_KEY, time.time() - 1)
+    # Two days later, with no edit and no reader in between (what the cache held with a time
+    # to live has expired).
+    monkeypatch.setattr(models, "today", lambda: today + timedelta(days=2))
+    later = time.time() + 2 * 24 * 3600
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
 
     page = client.get(LIST, {"q": "cho dem"}).content.decode()
     assert in_force in page
