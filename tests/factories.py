@@ -23,6 +23,20 @@ def make_category(**fields):
     return Category.objects.create(**fields)
 
 
+STAFF_PASSWORD = "mat-khau-thu-nghiem"
+
+
+def make_staff(username, group):
+    """A staff member in ``group`` (portal/staff.py gives each group its permissions), who signs
+    in with STAFF_PASSWORD."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, password=STAFF_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 def make_article(**fields):
     number = next(_numbers)
     if "category" not in fields:
@@ -312,6 +326,8 @@ def make_poll(options=("Rất hài lòng", "Hài lòng", "Chưa hài lòng"), **
     for order, text in enumerate(options):
         poll.options.create(text=text, order=order)
     return poll
+
+
 def make_page(**fields):
     number = next(_numbers)
     fields.setdefault("title", f"Trang thử số {number}")

@@ -2,11 +2,10 @@
 superusers read and filter it in the admin, and nobody can change it there."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from factories import make_article, make_category, make_comment
+from factories import make_article, make_category, make_comment, make_staff
 from staff_login import code_step, enrol, password_step, totp_code
 
 from audit.models import AuditEntry
@@ -32,10 +31,9 @@ def superuser_client(superuser):
     return browser
 
 
-def test_a_publish_is_recorded_with_who_what_and_the_address(django_user_model):
+def test_a_publish_is_recorded_with_who_what_and_the_address(db):
     category = make_category()
-    approver = django_user_model.objects.create_user("duyetbai", password=PASSWORD, is_staff=True)
-    approver.groups.add(Group.objects.get(name=APPROVERS))
+    approver = make_staff("duyetbai", APPROVERS)
     CategoryApprover.objects.create(category=category, user=approver)
     article = make_article(category=category, status=ReviewState.SUBMITTED, title="Tin lũ")
     browser = Client(REMOTE_ADDR="203.0.113.45")
@@ -82,8 +80,7 @@ def test_return_withdraw_and_delete_are_recorded(superuser):
 
 
 def test_changes_of_a_users_groups_and_flags_are_recorded(superuser_client, django_user_model):
-    staff = django_user_model.objects.create_user("nhanvien", is_staff=True)
-    staff.groups.add(Group.objects.get(name=MODERATORS))
+    staff = make_staff("nhanvien", MODERATORS)
     staff.is_superuser = True
     staff.save()
     entries = AuditEntry.objects.filter(action=AuditEntry.Action.PERMISSIONS, target_id=staff.pk)

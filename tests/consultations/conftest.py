@@ -1,15 +1,12 @@
 """Fixtures of the consultation tests."""
 
 import pytest
-from django.contrib.auth.models import Group
+from factories import make_staff
 
 from portal.staff import CONSULTATIONS
 
 
 @pytest.fixture
-def consultation_staff(db, django_user_model):
-    user = django_user_model.objects.create_user(
-        "layykien", password="mat-khau-thu-nghiem", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=CONSULTATIONS))
+def consultation_staff(db):
+    user = make_staff("layykien", CONSULTATIONS)
     return user

@@ -1,17 +1,14 @@
 """Fixtures of the documents tests: a clerk of the "Văn thư" group."""
 
 import pytest
-from django.contrib.auth.models import Group
+from factories import make_staff
 
 from portal.staff import CLERKS
 
 
 @pytest.fixture
-def clerk(db, django_user_model):
-    user = django_user_model.objects.create_user(
-        "vanthu", password="mat-khau-thu-nghiem", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=CLERKS))
+def clerk(db):
+    user = make_staff("vanthu", CLERKS)
     return user
 
 

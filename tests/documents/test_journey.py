@@ -4,9 +4,9 @@ approval; once approved, a citizen on a phone finds it by searching its summary 
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
-from factories import pdf_bytes
+from factories import make_staff, pdf_bytes
 from playwright.sync_api import expect
 
 from documents import downloads
@@ -49,8 +49,7 @@ def test_a_clerk_enters_a_document_and_a_citizen_on_a_phone_finds_and_downloads_
 ):
     decision = DocumentType.objects.create(name="Quyết định")
     committee = IssuingBody.objects.create(name="UBND thị xã")
-    clerk = django_user_model.objects.create_user("vanthu", password=PASSWORD, is_staff=True)
-    clerk.groups.add(Group.objects.get(name=CLERKS))
+    make_staff("vanthu", CLERKS)
     scan = tmp_path / "Quyết định 15-2024 phí chợ.pdf"
     scan.write_bytes(pdf_bytes())
 

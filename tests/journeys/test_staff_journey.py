@@ -2,9 +2,8 @@
 for approval; an approver on a phone approves it; readers then see it."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
-from factories import image_bytes, make_category
+from factories import image_bytes, make_category, make_staff
 from playwright.sync_api import expect
 
 from news.models import Article, CategoryApprover
@@ -25,7 +24,7 @@ def log_in(page, live_server, username):
 
 
 def test_an_editor_submits_an_article_and_an_approver_on_a_phone_publishes_it(
-    live_server, page, phone_page, editor, django_user_model, tmp_path, screenshot
+    live_server, page, phone_page, editor, db, tmp_path, screenshot
 ):
     category = make_category(name="Tin tức - Sự kiện")
     errors = []
@@ -70,8 +69,7 @@ def test_an_editor_submits_an_article_and_an_approver_on_a_phone_publishes_it(
     assert live_server_page_status(page, live_server.url + article.get_absolute_url()) == 404
 
     # The approver of the category, on their phone: the admin home says what waits for them.
-    approver = django_user_model.objects.create_user("truongban", password=PASSWORD, is_staff=True)
-    approver.groups.add(Group.objects.get(name=APPROVERS))
+    approver = make_staff("truongban", APPROVERS)
     CategoryApprover.objects.create(category=category, user=approver)
     phone = phone_page
     phone.on("pageerror", lambda error: errors.append(str(error)))

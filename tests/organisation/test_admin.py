@@ -2,9 +2,8 @@
 inline, English beside Vietnamese, the office group's rights, new messages on the admin home."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
-from factories import image_upload, make_unit
+from factories import image_upload, make_staff, make_unit
 
 from contact.models import ContactMessage
 from organisation.models import Person
@@ -14,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def office_client(client, django_user_model):
-    user = django_user_model.objects.create_user("vanphong", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=OFFICE))
+def office_client(client, db):
+    user = make_staff("vanphong", OFFICE)
     client.force_login(user)
     return client
 

@@ -2,18 +2,15 @@
 approver (Người duyệt), who publishes and withdraws the town's pages."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
+from factories import make_staff
 
 from portal.staff import APPROVERS, OFFICE
 
 
 @pytest.fixture
-def office_user(db, django_user_model):
-    user = django_user_model.objects.create_user(
-        "vanphong", password="mat-khau-thu-nghiem", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=OFFICE))
+def office_user(db):
+    user = make_staff("vanphong", OFFICE)
     return user
 
 
@@ -25,10 +22,7 @@ def office_client(office_user):
 
 
 @pytest.fixture
-def page_approver(db, django_user_model):
+def page_approver(db):
     """An approver of pages through the group alone (portal/staff.py gives it pages.approve_page)."""
-    user = django_user_model.objects.create_user(
-        "nguoiduyet", password="mat-khau-thu-nghiem", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=APPROVERS))
+    user = make_staff("nguoiduyet", APPROVERS)
     return user

@@ -5,7 +5,7 @@ import time
 
 import pytest
 from django.db import connection
-from factories import make_page
+from factories import make_page, make_staff
 from threads import run_at_once
 
 from pages.models import Page
@@ -50,16 +50,14 @@ def test_a_parent_moved_while_its_children_are_edited_keeps_the_tree_whole():
 
 
 def test_children_published_while_their_parent_moves_are_all_published_under_its_new_address(
-    django_user_model,
+    db,
 ):
-    from django.contrib.auth.models import Group
 
     from portal.staff import APPROVERS
     from review import services
     from review.models import ReviewState
 
-    approver = django_user_model.objects.create_user("nguoiduyet", is_staff=True)
-    approver.groups.add(Group.objects.get(name=APPROVERS))
+    approver = make_staff("nguoiduyet", APPROVERS)
     about = make_page(title="Giới thiệu", slug="gioi-thieu")
     children = [
         make_page(title=f"Mục {n}", slug=f"muc-{n}", parent=about, status=ReviewState.SUBMITTED)

@@ -6,7 +6,7 @@ follow the reader from page to page, and a printed page has no menu."""
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from factories import make_article, make_menu_entry, make_page
+from factories import make_article, make_menu_entry, make_page, make_staff
 from playwright.sync_api import expect
 
 from pages.models import MenuEntry, Page
@@ -34,9 +34,8 @@ def web_officer(django_user_model):
 
 
 @pytest.fixture
-def approver(django_user_model):
-    user = django_user_model.objects.create_user("nguoiduyet", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=APPROVERS))
+def approver(db):
+    user = make_staff("nguoiduyet", APPROVERS)
     return user
 
 

@@ -5,9 +5,8 @@ import re
 
 import pytest
 from captcha.models import CaptchaStore
-from django.contrib.auth.models import Group
 from django.urls import reverse
-from factories import make_question_field, make_unit
+from factories import make_question_field, make_staff, make_unit
 
 from organisation.models import Unit
 from portal.staff import ANSWERERS, COORDINATORS
@@ -69,9 +68,8 @@ def ask(client):
     return send
 
 
-def staff(django_user_model, username, group, unit=None):
-    user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
+def staff(username, group, unit=None):
+    user = make_staff(username, group)
     if unit is not None:
         Responder.objects.create(user=user, unit=unit)
     return user
@@ -88,15 +86,15 @@ def office_of_works(db):
 
 
 @pytest.fixture
-def resources_staff(django_user_model, office_of_resources):
-    return staff(django_user_model, "tainguyen", ANSWERERS, office_of_resources)
+def resources_staff(office_of_resources):
+    return staff("tainguyen", ANSWERERS, office_of_resources)
 
 
 @pytest.fixture
-def works_staff(django_user_model, office_of_works):
-    return staff(django_user_model, "dothi", ANSWERERS, office_of_works)
+def works_staff(office_of_works):
+    return staff("dothi", ANSWERERS, office_of_works)
 
 
 @pytest.fixture
-def coordinator(django_user_model):
-    return staff(django_user_model, "dieuphoi", COORDINATORS)
+def coordinator(db):
+    return staff("dieuphoi", COORDINATORS)

@@ -82,12 +82,12 @@ def test_unit_staff_cannot_move_a_question_to_another_unit(
     assert land.unit.name == "Phòng Tài nguyên và Môi trường"
 
 
-def test_staff_without_a_unit_see_no_question(client, django_user_model, two_units_questions):
+def test_staff_without_a_unit_see_no_question(client, db, two_units_questions):
     from portal.staff import ANSWERERS
 
     from .conftest import staff
 
-    newcomer = staff(django_user_model, "moivao", ANSWERERS)
+    newcomer = staff("moivao", ANSWERERS)
     client.force_login(newcomer)
     page = client.get(reverse(CHANGELIST)).content.decode()
     assert "Cấp sổ đỏ lần đầu" not in page and "Sửa đường ngõ 12" not in page

@@ -1,22 +1,20 @@
 """Fixtures of the review tests: approvers of given categories, a documents approver."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.test import Client
+from factories import make_staff
 
 from news.models import CategoryApprover
 from portal.staff import APPROVERS
 
 
 @pytest.fixture
-def make_approver(db, django_user_model):
+def make_approver(db):
     """An approver (group "Người duyệt") of the categories given, logged in on its own client."""
 
     def make(username, *categories):
-        user = django_user_model.objects.create_user(
-            username, password="mat-khau-thu-nghiem", is_staff=True
-        )
-        user.groups.add(Group.objects.get(name=APPROVERS))
+        user = make_staff(username, APPROVERS)
         for category in categories:
             CategoryApprover.objects.create(category=category, user=user)
         return user
@@ -51,11 +49,8 @@ def document_approver(db, django_user_model):
 
 
 @pytest.fixture
-def clerk(db, django_user_model):
+def clerk(db):
     from portal.staff import CLERKS
 
-    user = django_user_model.objects.create_user(
-        "vanthu", password="mat-khau-thu-nghiem", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=CLERKS))
+    user = make_staff("vanthu", CLERKS)
     return user

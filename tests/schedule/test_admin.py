@@ -4,10 +4,9 @@ from datetime import date
 from datetime import time as clock
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from factories import make_leader, make_schedule_item
+from factories import make_leader, make_schedule_item, make_staff
 
 from portal.staff import OFFICE
 from schedule.models import ScheduleChange, ScheduleItem
@@ -16,10 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def office_client(client, django_user_model):
+def office_client(client, db):
     """A member of the Văn phòng group, who keeps the schedule."""
-    user = django_user_model.objects.create_user("vanphong", password="mat-khau", is_staff=True)
-    user.groups.add(Group.objects.get(name=OFFICE))
+    user = make_staff("vanphong", OFFICE)
     client.force_login(user)
     return client
 
